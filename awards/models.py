@@ -1,0 +1,1 @@
+# The commendation registry (decisions, recipients) is built in issue #3.

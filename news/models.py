@@ -1,0 +1,387 @@
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import models
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from portal.html import sanitize_html, split_blocks
+from portal.images import PhotoField, make_renditions
+from portal.text import nfc, unique_slug
+
+# What the body editor offers; portal.html.sanitize_html enforces it on save.
+BODY_EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False},
+    "Table": True,
+    "History": True,
+}
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Web address of the category; filled from the Vietnamese name if left empty."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    show_in_menu = models.BooleanField(_("show in main menu"), default=True)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        if not self.slug:
+            self.slug = unique_slug(
+                Category, self.name_vi or self.name, instance_pk=self.pk, max_length=140
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category-detail", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its publication time reached.
+        Scheduled articles therefore appear on time without any job running."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()
+        )
+
+    def for_listing(self):
+        """Published articles with what a teaser shows (category, cover photo)."""
+        return (
+            self.published()
+            .select_related("category", "cover")
+            .defer("body_vi", "body_en")
+            .order_by("-publish_at", "-pk")
+        )
+
+    def latest_per_category(self, per_category: int):
+        """The newest ``per_category`` articles of each category, in one query."""
+        return (
+            self.for_listing()
+            .annotate(
+                category_rank=Window(
+                    RowNumber(),
+                    partition_by=F("category_id"),
+                    order_by=[F("publish_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(category_rank__lte=per_category)
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("Awaiting review")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Web address, made from the Vietnamese title when the article is first saved. "
+            "It does not change when the title is edited, so links keep working."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown in lists.")
+    )
+    body = ProseEditorField(
+        _("body"), blank=True, extensions=BODY_EDITOR_EXTENSIONS, sanitize=sanitize_html
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    cover = models.ForeignKey(
+        "Photo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cover photo"),
+        help_text=_(
+            "Shown in lists. If empty, the first photo of the article is used."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_(
+            "Vietnam time (UTC+7). A published article with a time in the future "
+            "appears automatically at that time."
+        ),
+    )
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown at the top of the home page.")
+    )
+    byline = models.CharField(
+        _("author"),
+        max_length=160,
+        blank=True,
+        help_text=_("As printed: e.g. “Nguyễn Văn A”."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nguồn tin, e.g. “Văn phòng HĐND-UBND thị xã”."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_public_idx")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for language in ("vi", "en"):
+            for name in ("title", "summary", "byline", "source"):
+                field = f"{name}_{language}"
+                setattr(self, field, nfc(getattr(self, field)))
+            body_field = f"body_{language}"
+            setattr(
+                self, body_field, sanitize_html(nfc(getattr(self, body_field) or ""))
+            )
+        if not self.slug:
+            self.slug = unique_slug(
+                Article, self.title_vi or self.title, instance_pk=self.pk
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+        )
+
+    def body_with_photos(self, photos):
+        """The body as a list of ("html", block) and ("photo", photo) items, each
+        photo placed after the paragraph its editor chose."""
+        blocks = split_blocks(self.body or "")
+        by_position = {}
+        for photo in photos:
+            by_position.setdefault(min(photo.after_paragraph, len(blocks)), []).append(
+                photo
+            )
+        items = [("photo", photo) for photo in by_position.get(0, [])]
+        for index, block in enumerate(blocks, start=1):
+            items.append(("html", block))
+            items.extend(("photo", photo) for photo in by_position.get(index, []))
+        return items
+
+
+def photo_upload_to(instance, filename):
+    return f"photos/{timezone.now():%Y/%m}/{secrets.token_hex(8)}{_extension(filename)}"
+
+
+def _extension(filename):
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return f".{suffix}" if suffix in {"jpg", "jpeg", "png", "webp"} else ""
+
+
+class Photo(models.Model):
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="photos",
+        verbose_name=_("article"),
+    )
+    image = PhotoField(
+        _("image"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG or WebP."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(
+        _("caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under the photo, e.g. “Toàn cảnh hội nghị”."),
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for readers who cannot see it. Required unless decorative."
+        ),
+    )
+    is_decorative = models.BooleanField(
+        _("decorative"),
+        default=False,
+        help_text=_("Tick only if the photo adds no information."),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=160,
+        blank=True,
+        help_text=_("Photographer, e.g. “Ảnh: Minh Đức”."),
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=0,
+        help_text=_(
+            "Place the photo after this paragraph of the body (0 = before the first)."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    renditions = models.JSONField(default=dict, editable=False)
+
+    class Meta:
+        ordering = ["after_paragraph", "order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_decorative=True) | ~Q(alt_text_vi=""),
+                name="photo_alt_text_or_decorative",
+                violation_error_message=_(
+                    "Describe the photo in alternative text, or mark it decorative."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return (
+            self.caption or self.alt_text or _("Photo %(number)s") % {"number": self.pk}
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_image_name = self.image.name if self.image else ""
+
+    def clean(self):
+        super().clean()
+        if not self.is_decorative and not (self.alt_text_vi or "").strip():
+            raise ValidationError(
+                {
+                    "alt_text_vi": _(
+                        "Describe the photo in alternative text, or mark it decorative."
+                    )
+                }
+            )
+
+    def save(self, *args, **kwargs):
+        for language in ("vi", "en"):
+            for name in ("caption", "alt_text"):
+                field = f"{name}_{language}"
+                setattr(self, field, nfc(getattr(self, field)))
+        self.credit = nfc(self.credit)
+        super().save(*args, **kwargs)
+        if self.image and (
+            self.image.name != self._saved_image_name or not self.renditions
+        ):
+            self._refresh_renditions()
+
+    def _refresh_renditions(self):
+        old = self.renditions
+        self.image.open("rb")
+        try:
+            self.renditions = make_renditions(
+                self.image, key=f"{self.pk}-{secrets.token_hex(4)}"
+            )
+        finally:
+            self.image.close()
+        Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        self._saved_image_name = self.image.name
+        delete_renditions(old)
+
+    @cached_property
+    def alt(self):
+        return "" if self.is_decorative else self.alt_text
+
+    @property
+    def srcset(self):
+        return ", ".join(
+            f"{default_storage.url(r['name'])} {r['width']}w"
+            for r in self.renditions.get("webp", [])
+        )
+
+    @property
+    def fallback(self):
+        jpeg = self.renditions.get("jpeg")
+        if jpeg:
+            return {
+                "url": default_storage.url(jpeg["name"]),
+                "width": jpeg["width"],
+                "height": jpeg["height"],
+            }
+        return {"url": self.image.url, "width": self.width, "height": self.height}
+
+
+def delete_renditions(renditions: dict) -> None:
+    names = [r["name"] for r in renditions.get("webp", [])]
+    if renditions.get("jpeg"):
+        names.append(renditions["jpeg"]["name"])
+    for name in names:
+        default_storage.delete(name)

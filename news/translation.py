@@ -1,0 +1,26 @@
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, Category, Photo
+
+
+@register(Category)
+class CategoryTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("vi",)
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body", "byline", "source")
+    required_languages = ("vi",)
+
+
+@register(Photo)
+class PhotoTranslationOptions(TranslationOptions):
+    fields = ("caption", "alt_text", "credit")
+
+
+# After translation registration: HistoricalRecords() on a translated model
+# breaks every save (see STACK.md).
+simple_history.register(Article)

@@ -1,0 +1,19 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "news"
+
+urlpatterns = [
+    path(
+        pgettext_lazy("URL", "news/<slug:slug>/"),
+        views.ArticleDetailView.as_view(),
+        name="article-detail",
+    ),
+    path(
+        pgettext_lazy("URL", "category/<slug:slug>/"),
+        views.CategoryDetailView.as_view(),
+        name="category-detail",
+    ),
+]

@@ -1,0 +1,161 @@
+"""Photo uploads: what we accept, and the renditions we serve.
+
+Every upload is opened with Pillow (never trusted by its extension), limited in
+bytes and pixels before it is decoded, and turned once into WebP renditions at
+a few widths plus a JPEG fallback; pages only read the stored result.
+"""
+
+import io
+import warnings
+from pathlib import PurePosixPath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+
+
+def validate_image_file(file) -> None:
+    """Raise ValidationError with a message an editor understands."""
+    size = getattr(file, "size", None)
+    if size is not None and size > settings.IMAGE_MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _(
+                "The photo is %(size)s; the largest accepted is %(limit)s. Please reduce it."
+            ),
+            code="image_too_large",
+            params={
+                "size": filesizeformat(size),
+                "limit": filesizeformat(settings.IMAGE_MAX_UPLOAD_BYTES),
+            },
+        )
+    if size == 0:
+        raise ValidationError(_("The file is empty."), code="image_empty")
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between 1x and 2x its own pixel limit; our limit
+            # is lower and checked below from the header, before decoding.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format
+                width, height = image.size
+                if image_format not in ACCEPTED_FORMATS:
+                    raise ValidationError(
+                        _(
+                            "Only JPEG, PNG and WebP photos are accepted (this file is %(format)s)."
+                        ),
+                        code="image_format",
+                        params={"format": image_format or "?"},
+                    )
+                if width * height > settings.IMAGE_MAX_PIXELS:
+                    raise ValidationError(
+                        _(
+                            "The photo is %(width)s × %(height)s pixels; the limit is "
+                            "%(limit)s megapixels. Please reduce it."
+                        ),
+                        code="image_too_many_pixels",
+                        params={
+                            "width": width,
+                            "height": height,
+                            "limit": settings.IMAGE_MAX_PIXELS // 1_000_000,
+                        },
+                    )
+                image.verify()
+            # verify() does not decode pixel data: decode once to catch truncated files.
+            file.seek(0)
+            with Image.open(file) as image:
+                image.load()
+    except ValidationError:
+        raise
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as exc:
+        raise ValidationError(
+            _("The file is not a valid photo (JPEG, PNG or WebP) or it is damaged."),
+            code="image_invalid",
+        ) from exc
+    finally:
+        if position is not None:
+            file.seek(position)
+
+
+class PhotoFormField(forms.ImageField):
+    """Runs our checks before Django's, so a bomb or an oversized file gets
+    its own clear message rather than a generic "invalid image"."""
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read"):
+            validate_image_file(data)
+        return super().to_python(data)
+
+
+class PhotoField(models.ImageField):
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PhotoFormField, **kwargs})
+
+
+def _save_image(image: Image.Image, name: str, fmt: str, **options) -> str:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    return default_storage.save(name, ContentFile(buffer.getvalue()))
+
+
+def make_renditions(source, *, key: str) -> dict:
+    """Write WebP renditions (one per configured width not above the original)
+    and a JPEG fallback; return a description to store on the model."""
+    with Image.open(source) as original:
+        image = ImageOps.exif_transpose(original)
+        image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+        src_width, src_height = image.size
+        widths = [w for w in settings.IMAGE_RENDITION_WIDTHS if w < src_width] + [
+            min(src_width, settings.IMAGE_RENDITION_WIDTHS[-1])
+        ]
+        folder = PurePosixPath("renditions") / key
+        webp = []
+        for width in sorted(set(widths)):
+            height = round(src_height * width / src_width)
+            resized = (
+                image
+                if width == src_width
+                else image.resize((width, height), Image.LANCZOS)
+            )
+            name = _save_image(
+                resized, str(folder / f"{width}.webp"), "WEBP", quality=80, method=4
+            )
+            webp.append({"width": width, "height": height, "name": name})
+        fallback = webp[min(1, len(webp) - 1)]
+        flat = image.convert("RGB")
+        if flat.size[0] != fallback["width"]:
+            flat = flat.resize((fallback["width"], fallback["height"]), Image.LANCZOS)
+        jpeg_name = _save_image(
+            flat,
+            str(folder / "fallback.jpg"),
+            "JPEG",
+            quality=82,
+            optimize=True,
+            progressive=True,
+        )
+    return {
+        "width": src_width,
+        "height": src_height,
+        "webp": webp,
+        "jpeg": {
+            "width": fallback["width"],
+            "height": fallback["height"],
+            "name": jpeg_name,
+        },
+    }

@@ -1,0 +1,40 @@
+from django import template
+from django.urls import translate_url
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language_code):
+    """The current page in another language (the same article, category…)."""
+    request = context.get("request")
+    if request is None:
+        return "/" if language_code == "vi" else f"/{language_code}/"
+    return translate_url(request.get_full_path(), language_code)
+
+
+@register.simple_tag
+def responsive_photo(
+    photo, sizes="(min-width: 62rem) 46rem, 100vw", lazy=True, css_class=""
+):
+    """<picture> with WebP renditions, a JPEG fallback, intrinsic size and alt."""
+    fallback = photo.fallback
+    source = (
+        format_html(
+            '<source type="image/webp" srcset="{}" sizes="{}">', photo.srcset, sizes
+        )
+        if photo.srcset
+        else ""
+    )
+    return format_html(
+        '<picture>{source}<img src="{src}" width="{width}" height="{height}" alt="{alt}"'
+        '{loading} decoding="async"{css_class}></picture>',
+        source=source,
+        src=fallback["url"],
+        width=fallback["width"],
+        height=fallback["height"],
+        alt=photo.alt,
+        loading=format_html(' loading="lazy"') if lazy else "",
+        css_class=format_html(' class="{}"', css_class) if css_class else "",
+    )
