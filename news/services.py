@@ -23,7 +23,7 @@ def articles_publish(*, articles: QuerySet) -> int:
     was started."""
     now = timezone.now()
     count = 0
-    for article in articles.select_for_update():
+    for article in _locked(articles):
         if article.status != Article.Status.PUBLISHED:
             article.status = Article.Status.PUBLISHED
             if article.publish_at <= now:
@@ -36,9 +36,15 @@ def articles_publish(*, articles: QuerySet) -> int:
 @transaction.atomic
 def articles_unpublish(*, articles: QuerySet) -> int:
     count = 0
-    for article in articles.select_for_update():
+    for article in _locked(articles):
         if article.status == Article.Status.PUBLISHED:
             article.status = Article.Status.DRAFT
             article.save()
             count += 1
     return count
+
+
+def _locked(articles: QuerySet):
+    # The admin's queryset carries aggregates, which FOR UPDATE refuses.
+    pks = list(articles.values_list("pk", flat=True))
+    return Article.objects.filter(pk__in=pks).select_for_update()

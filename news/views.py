@@ -25,8 +25,11 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        photos = article.photos.all()
         return super().get_context_data(
-            body_items=article.body_with_photos(article.photos.all()),
+            body_items=article.body_with_photos(photos),
+            first_photo_pk=photos[0].pk if photos else None,
+            current_category=article.category,
             related_articles=Article.objects.for_listing()
             .filter(category_id=article.category_id)
             .exclude(pk=article.pk)[: self.related_count],
@@ -45,4 +48,6 @@ class CategoryDetailView(ListView):
         return Article.objects.for_listing().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        return super().get_context_data(
+            category=self.category, current_category=self.category, **kwargs
+        )

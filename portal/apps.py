@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # A hard ceiling for every image Pillow opens in this process.
+        Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS

@@ -39,34 +39,27 @@ def validate_image_file(file) -> None:
     if size == 0:
         raise ValidationError(_("The file is empty."), code="image_empty")
     position = file.tell() if hasattr(file, "tell") else None
+    too_many_pixels = ValidationError(
+        _("The photo has more than %(limit)s megapixels. Please reduce it."),
+        code="image_too_many_pixels",
+        params={"limit": settings.IMAGE_MAX_PIXELS // 1_000_000},
+    )
     try:
         with warnings.catch_warnings():
-            # Pillow only warns between 1x and 2x its own pixel limit; our limit
-            # is lower and checked below from the header, before decoding.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            # Pillow refuses bombs from the header, before decoding (its limit is
+            # set in PortalConfig.ready); make its warning zone an error too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                image_format = image.format
                 width, height = image.size
-                if image_format not in ACCEPTED_FORMATS:
+                if width * height > settings.IMAGE_MAX_PIXELS:
+                    raise too_many_pixels
+                if image.format not in ACCEPTED_FORMATS:
                     raise ValidationError(
                         _(
                             "Only JPEG, PNG and WebP photos are accepted (this file is %(format)s)."
                         ),
                         code="image_format",
-                        params={"format": image_format or "?"},
-                    )
-                if width * height > settings.IMAGE_MAX_PIXELS:
-                    raise ValidationError(
-                        _(
-                            "The photo is %(width)s × %(height)s pixels; the limit is "
-                            "%(limit)s megapixels. Please reduce it."
-                        ),
-                        code="image_too_many_pixels",
-                        params={
-                            "width": width,
-                            "height": height,
-                            "limit": settings.IMAGE_MAX_PIXELS // 1_000_000,
-                        },
+                        params={"format": image.format or "?"},
                     )
                 image.verify()
             # verify() does not decode pixel data: decode once to catch truncated files.
@@ -75,13 +68,9 @@ def validate_image_file(file) -> None:
                 image.load()
     except ValidationError:
         raise
-    except (
-        UnidentifiedImageError,
-        Image.DecompressionBombError,
-        OSError,
-        SyntaxError,
-        ValueError,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise too_many_pixels from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ValidationError(
             _("The file is not a valid photo (JPEG, PNG or WebP) or it is damaged."),
             code="image_invalid",

@@ -1,6 +1,7 @@
 from django import template
 from django.urls import translate_url
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -35,6 +36,6 @@ def responsive_photo(
         width=fallback["width"],
         height=fallback["height"],
         alt=photo.alt,
-        loading=format_html(' loading="lazy"') if lazy else "",
+        loading=mark_safe(' loading="lazy"') if lazy else "",
         css_class=format_html(' class="{}"', css_class) if css_class else "",
     )

@@ -1,0 +1,61 @@
+# Two commands do all set-up on a fresh machine with python3, venv and make:
+#   make run    install, migrate, load demo content, serve on http://127.0.0.1:$(PORT)/
+#   make test   install (with test tools) and run the test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: run test lint check-deploy admin messages clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run     - install, load demo content and serve the portal on http://$(HOST):$(PORT)/"
+	@echo "make test    - install test tools and run the test suite"
+	@echo "make lint    - ruff, migrations check and Django's deploy check"
+	@echo "make admin   - create an administrator account for /admin/"
+
+$(VENV)/bin/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
+	@echo ""
+	@echo "  Portal:  http://$(HOST):$(PORT)/        (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  - first create an account: make admin"
+	@echo ""
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py check --fail-level WARNING
+
+check-deploy: $(VENV)/.installed
+	SECRET_KEY=check-deploy-$$(date +%s%N)-not-a-real-secret-but-long-enough-to-pass \
+	ALLOWED_HOSTS=portal.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+admin: $(VENV)/.installed
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-1} $(PY) manage.py createsuperuser
+
+messages: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py makemessages --locale vi --locale en --no-obsolete --ignore '.venv/*'
+	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,22 @@
+import pytest
+from django.core.cache import cache
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Each test starts in Vietnamese (the default) with an empty cache: a
+    request to /en/ leaves English active in the thread otherwise."""
+    cache.clear()
+    with translation.override("vi"):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "bientap", "bientap@example.org", "mat-khau-1"
+    )
+    client.force_login(user)
+    return client
