@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint check-deploy admin messages clean help
+.PHONY: run test lint check-deploy admin messages bench clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -59,3 +59,6 @@ messages: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+bench: $(VENV)/.installed-dev
+	$(PY) benchmarks/pages.py

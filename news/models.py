@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from portal.cache import content_changed
 from portal.html import sanitize_html, split_blocks
 from portal.images import PhotoField, make_renditions
 from portal.text import nfc, unique_slug
@@ -356,6 +357,7 @@ class Photo(models.Model):
         finally:
             self.image.close()
         Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        content_changed()
         self._saved_image_name = self.image.name
         delete_renditions(old)
 

@@ -2,6 +2,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from portal.cache import content_changed
+
 from .models import Article
 
 
@@ -14,6 +16,7 @@ def article_ensure_cover(*, article: Article) -> None:
     if article.cover_id != (first.pk if first else None):
         article.cover = first
         Article.objects.filter(pk=article.pk).update(cover=first)
+        content_changed()
 
 
 @transaction.atomic

@@ -13,6 +13,8 @@ admin.site.index_title = _("Content management")
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon),
 ]
 
 urlpatterns += i18n_patterns(

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,7 +15,12 @@ from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
 pytestmark = pytest.mark.django_db
 
 
-def count_queries(client, url):
+def count_queries(client, url, warm=False):
+    """Queries of one request: with a cold cache (the worst case), or warm."""
+    if warm:
+        client.get(url)
+    else:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -233,3 +239,53 @@ class TestLanguages:
         response = client.get("/en/no-such-page/")
         assert response.status_code == 404
         assert "Page not found" in response.content.decode()
+
+
+class TestCaching:
+    @pytest.mark.parametrize("page", ["home", "category", "article"])
+    def test_a_warm_page_runs_at_most_one_query(self, client, page):
+        (article,) = make_articles(1, photos=3)
+        url = {
+            "home": "/",
+            "category": article.category.get_absolute_url(),
+            "article": article.get_absolute_url(),
+        }[page]
+        assert count_queries(client, url, warm=True) <= 1
+
+    def test_saving_an_article_refreshes_cached_pages(self, client):
+        article = ArticleFactory(title_vi="Tiêu đề cũ")
+        client.get("/")
+        client.get(article.get_absolute_url())
+        article.title_vi = "Tiêu đề mới"
+        article.body_vi = "<p>Nội dung mới.</p>"
+        article.save()
+        assert "Tiêu đề mới" in client.get("/").content.decode()
+        assert (
+            "Nội dung mới." in client.get(article.get_absolute_url()).content.decode()
+        )
+
+    def test_withdrawn_article_leaves_cached_pages(self, client):
+        article = ArticleFactory(title_vi="Tin sẽ bị gỡ")
+        assert "Tin sẽ bị gỡ" in client.get("/").content.decode()
+        article.status = Article.Status.DRAFT
+        article.save()
+        assert "Tin sẽ bị gỡ" not in client.get("/").content.decode()
+
+    def test_scheduled_article_appears_on_a_warm_home_page_at_its_time(self, client):
+        from unittest import mock
+
+        now = timezone.now()
+        ArticleFactory(title_vi="Tin hẹn giờ", publish_at=now + timedelta(minutes=30))
+        assert "Tin hẹn giờ" not in client.get("/").content.decode()
+        later = now + timedelta(minutes=31)
+        with (
+            mock.patch("django.utils.timezone.now", return_value=later),
+            mock.patch("time.time", return_value=later.timestamp()),
+        ):
+            assert "Tin hẹn giờ" in client.get("/").content.decode()
+
+    def test_a_new_photo_refreshes_the_cached_article(self, client):
+        article = ArticleFactory()
+        client.get(article.get_absolute_url())
+        PhotoFactory(article=article, caption_vi="Ảnh vừa thêm")
+        assert "Ảnh vừa thêm" in client.get(article.get_absolute_url()).content.decode()
