@@ -52,7 +52,11 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return cache.get_or_set(self.count_key, lambda: Paginator.count.func(self), settings.PAGE_CACHE_SECONDS)
+        return cache.get_or_set(
+            self.count_key,
+            lambda: Paginator.count.func(self),
+            settings.PAGE_CACHE_SECONDS,
+        )
 
 
 class CategoryDetailView(DetailView):
@@ -71,7 +75,11 @@ class CategoryDetailView(DetailView):
         )
         number = self.request.GET.get("page") or 1
         try:
-            page_obj = paginator.page(paginator.num_pages if number == "last" else number)
+            page_obj = paginator.page(
+                paginator.num_pages if number == "last" else number
+            )
         except InvalidPage as exc:
             raise Http404(_("This page of the category does not exist.")) from exc
-        return super().get_context_data(page_obj=page_obj, current_category=category, **kwargs)
+        return super().get_context_data(
+            page_obj=page_obj, current_category=category, **kwargs
+        )

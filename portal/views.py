@@ -15,12 +15,18 @@ class HomeContent:
 
     @cached_property
     def featured(self):
-        return list(Article.objects.for_listing().filter(is_featured=True)[: self.featured_count])
+        return list(
+            Article.objects.for_listing().filter(is_featured=True)[
+                : self.featured_count
+            ]
+        )
 
     @cached_property
     def latest(self):
         shown = [article.pk for article in self.featured]
-        return list(Article.objects.for_listing().exclude(pk__in=shown)[: self.latest_count])
+        return list(
+            Article.objects.for_listing().exclude(pk__in=shown)[: self.latest_count]
+        )
 
     @cached_property
     def category_blocks(self):

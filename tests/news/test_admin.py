@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -113,8 +114,6 @@ def test_staff_write_an_article_with_two_captioned_photos(staff_client):
 
 
 def test_a_text_file_renamed_jpg_is_refused_in_admin_and_nothing_is_saved(staff_client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     fake = SimpleUploadedFile("anh.jpg", b"khong phai anh", content_type="image/jpeg")
     data = with_photos(
         article_form(CategoryFactory()),

@@ -1,14 +1,16 @@
+import unicodedata
 from datetime import timedelta
 from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError
 from django.utils import timezone
 
 from news.models import Article, Photo
 from news.services import article_ensure_cover, articles_publish, articles_unpublish
-from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +86,6 @@ class TestSaving:
         assert "javascript" not in article.body_en
 
     def test_decomposed_text_is_stored_composed(self):
-        import unicodedata
-
         article = ArticleFactory(title_vi=unicodedata.normalize("NFD", "Hồng Lĩnh"))
         article.refresh_from_db()
         assert article.title_vi == "Hồng Lĩnh"
@@ -120,10 +120,6 @@ class TestPhotos:
         assert photo.renditions == renditions
 
     def test_replacing_the_image_replaces_the_renditions(self):
-        from django.core.files.storage import default_storage
-
-        from tests.factories import image_upload
-
         photo = PhotoFactory()
         old_names = [r["name"] for r in photo.renditions["webp"]]
         photo.image = image_upload(size=(1000, 500))

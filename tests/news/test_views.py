@@ -1,9 +1,11 @@
 import re
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import override
@@ -130,8 +132,6 @@ class TestArticleDetail:
         self, client, staff_client
     ):
         draft = ArticleFactory(status=Article.Status.DRAFT, title_vi="Bài nháp")
-        from django.test import Client
-
         assert Client().get(draft.get_absolute_url()).status_code == 404
         response = staff_client.get(draft.get_absolute_url())
         assert response.status_code == 200
@@ -272,8 +272,6 @@ class TestCaching:
         assert "Tin sẽ bị gỡ" not in client.get("/").content.decode()
 
     def test_scheduled_article_appears_on_a_warm_home_page_at_its_time(self, client):
-        from unittest import mock
-
         now = timezone.now()
         ArticleFactory(title_vi="Tin hẹn giờ", publish_at=now + timedelta(minutes=30))
         assert "Tin hẹn giờ" not in client.get("/").content.decode()
@@ -289,3 +287,16 @@ class TestCaching:
         client.get(article.get_absolute_url())
         PhotoFactory(article=article, caption_vi="Ảnh vừa thêm")
         assert "Ảnh vừa thêm" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_server_error_gives_the_bilingual_500_page(client):
+    article = ArticleFactory()
+    client.raise_request_exception = False
+    with mock.patch(
+        "news.views.ArticleDetailView.get_object", side_effect=RuntimeError("hỏng")
+    ):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert "Cổng thông tin tạm thời gặp sự cố" in content
+    assert "The portal is having a problem" in content
