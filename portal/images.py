@@ -6,6 +6,7 @@ a few widths plus a JPEG fallback; pages only read the stored result.
 """
 
 import io
+import re
 import warnings
 from pathlib import PurePosixPath
 
@@ -20,6 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+# Markup hidden in an otherwise valid image (a "polyglot") is how images are
+# turned into stored XSS; these byte strings never occur in honest photos.
+POLYGLOT_MARKERS = re.compile(
+    rb"<(script|html|body|iframe|svg|\?php)|javascript:", re.I
+)
 
 
 def validate_image_file(file) -> None:
@@ -39,6 +45,16 @@ def validate_image_file(file) -> None:
     if size == 0:
         raise ValidationError(_("The file is empty."), code="image_empty")
     position = file.tell() if hasattr(file, "tell") else None
+    file.seek(0)
+    if POLYGLOT_MARKERS.search(file.read()):
+        file.seek(position or 0)
+        raise ValidationError(
+            _(
+                "The file hides web page or script code inside the photo, so it was refused."
+            ),
+            code="image_polyglot",
+        )
+    file.seek(0)
     too_many_pixels = ValidationError(
         _("The photo has more than %(limit)s megapixels. Please reduce it."),
         code="image_too_many_pixels",

@@ -90,7 +90,23 @@ def test_a_truncated_image_is_refused():
 def test_an_svg_with_script_is_refused():
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
     code, _ = error_code(svg, "anh.svg")
-    assert code == "image_invalid"
+    assert code in {"image_invalid", "image_polyglot"}
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"<script>alert(1)</script>",
+        b"<HTML><body onload=alert(1)>",
+        b"<?php system($_GET['c']); ?>",
+    ],
+)
+def test_a_valid_photo_with_markup_appended_is_refused(payload):
+    code, message = error_code(image_bytes("JPEG") + payload)
+    assert code == "image_polyglot"
+    assert (
+        message == "Tệp có chứa mã trang web hoặc mã lệnh ẩn trong ảnh nên bị từ chối."
+    )
 
 
 def test_an_empty_file_is_refused():
