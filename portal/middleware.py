@@ -28,9 +28,7 @@ class SecurityHeadersMiddleware:
             response, "streaming", False
         ):
             hashes = [
-                "'sha256-{}'".format(
-                    base64.b64encode(hashlib.sha256(body).digest()).decode()
-                )
+                f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
                 for body in _IMPORTMAP.findall(response.content)
             ]
             if hashes:
