@@ -7,12 +7,13 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint check-deploy admin messages bench clean help
+.PHONY: run test test-browser screenshots lint check-deploy admin messages bench clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run     - install, load demo content and serve the portal on http://$(HOST):$(PORT)/"
 	@echo "make test    - install test tools and run the test suite"
+	@echo "make test-browser - browser, accessibility (axe-core) tests in headless Chromium"
 	@echo "make lint    - ruff, migrations check and Django's deploy check"
 	@echo "make admin   - create an administrator account for /admin/"
 
@@ -37,7 +38,21 @@ run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+CHROMIUM ?= /usr/bin/chromium
+
+# Browser tests use Debian's Chromium; install it when it is missing.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
+	else echo "Please install Debian's chromium package (apt-get install chromium)"; exit 1; fi
+
+test-browser: $(VENV)/.installed-dev $(CHROMIUM)
+	CHROMIUM_PATH=$(CHROMIUM) $(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+screenshots: $(VENV)/.installed-dev $(CHROMIUM)
+	SCREENSHOTS_DIR=docs/screenshots CHROMIUM_PATH=$(CHROMIUM) $(PY) -m pytest -m browser -k citizen
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

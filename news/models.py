@@ -9,6 +9,7 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -218,6 +219,13 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def text_language(self):
+        """The language the article's texts are shown in: the page's, or
+        Vietnamese where no translation exists (so the page can mark it)."""
+        language = get_language() or "vi"
+        return language if getattr(self, f"title_{language}", "") else "vi"
 
     @property
     def is_public(self):

@@ -7,6 +7,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SERVE_MEDIA", "true")
 
 from portal.settings import *  # noqa: F403
 
