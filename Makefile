@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test test-browser screenshots lint check-deploy admin messages bench clean help
+.PHONY: run test test-browser screenshots lint check-deploy admin messages bench load clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -77,3 +77,6 @@ clean:
 
 bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/pages.py
+
+load: $(VENV)/.installed
+	PY=$(PY) bash benchmarks/load.sh

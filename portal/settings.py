@@ -253,3 +253,4 @@ LOGGING = {
 }
 
 SITE_NAME = _("Hong Linh Town Portal")
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")

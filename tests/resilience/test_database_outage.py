@@ -1,0 +1,118 @@
+"""The portal, served by gunicorn, loses its PostgreSQL database and gets it back."""
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from tests.resilience.tcp_proxy import TcpProxy
+
+pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local URL
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def wait_for(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            return fetch(url)
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise TimeoutError(url)
+
+
+@pytest.fixture
+def served_through_proxy(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://…)")
+    call_command("load_demo", stdout=io.StringIO())
+    db = connection.settings_dict
+    proxy = TcpProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    proxy.start()
+    port = free_port()
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "SECRET_KEY": "outage-test-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"postgres://{db['USER']}@127.0.0.1:{proxy.port}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    server = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--no-control-socket",
+            "--timeout",
+            "30",
+        ],  # fmt: skip
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}", proxy
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        proxy.stop()
+
+
+def test_database_outage_gives_a_clear_page_and_the_portal_recovers_by_itself(
+    served_through_proxy,
+):
+    base, proxy = served_through_proxy
+    status, body = wait_for(
+        base + "/khong-co/"
+    )  # warm up: a 404 still reads the database
+    assert status == 404
+    assert fetch(base + "/")[0] == 200
+
+    proxy.stop()
+    status, body = fetch(base + "/en/news/khong-ton-tai/")
+    assert status == 503, body[:3000]
+    assert "Cổng thông tin tạm thời gián đoạn" in body
+
+    proxy.start()  # same port: the database is back
+    deadline = time.monotonic() + 20
+    while (status := fetch(base + "/")[0]) != 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert status == 200
