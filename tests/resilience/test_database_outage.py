@@ -62,7 +62,7 @@ def served_through_proxy(tmp_path):
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "STATIC_ROOT": str(tmp_path / "static"),
     }
-    subprocess.run(  # noqa: S603 - fixed arguments
+    subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=settings.BASE_DIR,
         env=env,
