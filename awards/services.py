@@ -120,6 +120,12 @@ class ImportRow:
         return datetime.date.fromisoformat(self.date).strftime("%d/%m/%Y")
 
     @property
+    def form_label(self):
+        if self.award_class:
+            return f"{self.form} hạng {CLASS_LABELS[self.award_class]}"
+        return self.form
+
+    @property
     def kind_label(self):
         return KIND_LABELS[self.kind]
 
