@@ -13,6 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
@@ -307,6 +309,57 @@ class Decision(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.ISSUED
+
+    def recipients_display(self):
+        """“12 collectives, 20 individuals”, from the with_counts() annotations."""
+        parts = [
+            ngettext("%(count)d collective", "%(count)d collectives", count)
+            % {"count": count}
+            for count in [self.collective_count]
+            if count
+        ]
+        parts += [
+            ngettext("%(count)d household", "%(count)d households", count)
+            % {"count": count}
+            for count in [self.household_count]
+            if count
+        ]
+        parts += [
+            ngettext("%(count)d individual", "%(count)d individuals", count)
+            % {"count": count}
+            for count in [self.individual_count]
+            if count
+        ]
+        return ", ".join(parts)
+
+    def summary(self):
+        """One sentence for lists, from for_listing(): “Decision no. 163/QĐ-UBND
+        of 05/12/2019 by … awarding Giấy khen to 12 collectives, 20 individuals,
+        for: …”."""
+        forms = list(dict.fromkeys(form.name for form in self.forms.all()))
+        values = {
+            "number": self.number,
+            "date": date_format(self.date, "SHORT_DATE_FORMAT"),
+            "by": self.signer_title or self.issuer.name,
+            "forms": ", ".join(forms),
+            "recipients": self.recipients_display(),
+            "achievement": self.achievement.rstrip(". "),
+        }
+        if self.achievement:
+            return (
+                gettext(
+                    "Decision no. %(number)s of %(date)s by %(by)s awarding %(forms)s "
+                    "to %(recipients)s, for: %(achievement)s."
+                )
+                % values
+            )
+        return (
+            gettext(
+                "Decision no. %(number)s of %(date)s by %(by)s awarding %(forms)s "
+                "to %(recipients)s."
+            )
+            % values
+        )
 
 
 class Recipient(models.Model):
