@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import nfc
 
-from .text import name_key, search_key
+from .text import clean_text, name_key, search_key
 
 PDF_MAGIC = b"%PDF-"
 SCAN_MAX_BYTES = getattr(settings, "AWARDS_SCAN_MAX_BYTES", 10 * 1024 * 1024)
@@ -380,8 +380,8 @@ class Recipient(models.Model):
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.unit = nfc(self.unit).strip()
+        self.name = clean_text(self.name)
+        self.unit = clean_text(self.unit)
         self.name_key = search_key(self.name)
         self.match_key = Recipient.key_for(self.kind, self.name, self.unit)
         super().save(*args, **kwargs)
@@ -517,9 +517,9 @@ class Award(models.Model):
             )
 
     def save(self, *args, **kwargs):
-        self.name = nfc(self.name).strip()
-        self.position = nfc(self.position).strip()
-        self.unit = nfc(self.unit).strip()
+        self.name = clean_text(self.name)
+        self.position = clean_text(self.position)
+        self.unit = clean_text(self.unit)
         for language in ("vi", "en"):
             field = f"achievement_{language}"
             setattr(self, field, nfc(getattr(self, field)))

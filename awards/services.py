@@ -20,10 +20,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from portal.text import nfc
-
 from .models import Award, AwardForm, Decision, IssuingBody, Recipient, RecipientKind
-from .text import name_key, search_key
+from .text import clean_text, name_key, search_key
 
 HEADERS = [
     "STT",
@@ -344,7 +342,7 @@ def _text(value) -> str:
         value = int(value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.strftime("%d/%m/%Y")
-    return nfc(str(value)).strip()
+    return clean_text(str(value))
 
 
 def _check_row(number, values, cells, issuers, forms, errors):

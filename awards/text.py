@@ -20,3 +20,8 @@ def search_key(value: str) -> str:
     decomposed = unicodedata.normalize("NFD", name_key(value).translate(_D_MAP))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped)
+
+
+def clean_text(value: str) -> str:
+    """NFC, single spaces, no spaces at the ends: how names are stored."""
+    return _SPACES.sub(" ", nfc(value or "")).strip()
