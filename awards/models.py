@@ -298,7 +298,7 @@ class Decision(models.Model):
         for language in ("vi", "en"):
             for name in ("signer_title", "excerpt", "achievement"):
                 field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field)))
+                setattr(self, field, nfc(getattr(self, field) or ""))
         if not self.year and self.date:
             self.year = self.date.year
         super().save(*args, **kwargs)
@@ -522,7 +522,7 @@ class Award(models.Model):
         self.unit = clean_text(self.unit)
         for language in ("vi", "en"):
             field = f"achievement_{language}"
-            setattr(self, field, nfc(getattr(self, field)))
+            setattr(self, field, nfc(getattr(self, field) or ""))
         # A merge points the row at another recipient: keep it unless the
         # name, unit or kind as printed is edited.
         loaded = getattr(self, "_identity", None)
