@@ -120,11 +120,12 @@ def test_bad_rows_import_nothing_and_are_all_reported():
 
 
 def test_error_messages_name_the_row_in_english_msgids():
-    with translation.override("en"), pytest.raises(AwardsImportError) as info:
-        awards_import(file=xlsx([row(1), row(2, date="31/02/2019")]))
-    assert str(info.value.errors[0]) == (
-        "Row 3: “31/02/2019” is not a date in the form dd/mm/yyyy."
-    )
+    with translation.override("en"):
+        with pytest.raises(AwardsImportError) as info:
+            awards_import(file=xlsx([row(1), row(2, date="31/02/2019")]))
+        assert str(info.value.errors[0]) == (
+            "Row 3: “31/02/2019” is not a date in the form dd/mm/yyyy."
+        )
 
 
 def test_error_messages_in_vietnamese(vi_catalog):
