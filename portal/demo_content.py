@@ -317,3 +317,48 @@ ARTICLES = [
         "photos": [],
     },
 ]
+
+# The commendation reported by the conference article (issue #3). The number
+# is a demo one, realistic in form.
+CONFERENCE_DECISION = {
+    "number": "1234/QĐ-UBND",
+    "date": "2019-12-05",
+    "issuer": "UBND thị xã Hồng Lĩnh",
+    "signer_name": "Nguyễn Hồng Sơn",
+    "signer_title_vi": "Chủ tịch UBND thị xã",
+    "signer_title_en": "Chairman of the town People's Committee",
+    "excerpt_vi": "Về việc tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất "
+    "sắc trong 10 năm xây dựng nền Quốc phòng toàn dân, giai đoạn 2009 – 2019",
+    "excerpt_en": "On awarding certificates of merit to collectives and individuals "
+    "for outstanding achievements in ten years of building the all-people "
+    "national defence, 2009 – 2019",
+    "achievement_vi": "Đã có thành tích xuất sắc trong 10 năm xây dựng nền Quốc "
+    "phòng toàn dân, giai đoạn 2009 – 2019",
+    "achievement_en": "For outstanding achievements in ten years of building the "
+    "all-people national defence, 2009 – 2019",
+    "period": (2009, 2019),
+    "form": "giay-khen",
+    # (kind, name, position, unit); names of people are invented.
+    "recipients": [
+        ("collective", "Ban CHQS phường Bắc Hồng", "", "Phường Bắc Hồng"),
+        ("collective", "Công an phường Nam Hồng", "", "Phường Nam Hồng"),
+        ("collective", "Phòng Tài chính - Kế hoạch", "", "UBND thị xã Hồng Lĩnh"),
+        ("collective", "Ban CHQS phường Đậu Liêu", "", "Phường Đậu Liêu"),
+        ("collective", "Trường THPT Hồng Lĩnh", "", "Thị xã Hồng Lĩnh"),
+        ("individual", "Trần Văn Hải", "Chỉ huy trưởng", "Ban CHQS phường Bắc Hồng"),
+        (
+            "individual",
+            "Lê Thị Thu Hà",
+            "Phó Trưởng phòng",
+            "Phòng Tài chính - Kế hoạch",
+        ),
+        ("individual", "Nguyễn Đức Thắng", "Trưởng Công an", "Công an phường Nam Hồng"),
+        ("individual", "Phan Văn Quang", "Chính trị viên", "Ban CHQS phường Đức Thuận"),
+        (
+            "individual",
+            "Đặng Thị Minh Nguyệt",
+            "Chủ tịch Hội Phụ nữ",
+            "Phường Trung Lương",
+        ),
+    ],
+}

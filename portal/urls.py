@@ -20,6 +20,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("news.urls")),
+    path("", include("awards.urls")),
     prefix_default_language=False,
 )
 

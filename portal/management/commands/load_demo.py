@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -69,6 +69,12 @@ class Command(BaseCommand):
                 )
                 created_photos += 1
             article_ensure_cover(article=article)
+        decision = self._load_decision(demo_content.CONFERENCE_DECISION)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo decision {decision.number}: {decision.awards.count()} recipients."
+            )
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(categories)} categories, "
@@ -76,6 +82,56 @@ class Command(BaseCommand):
                 f"{created_photos} new photos."
             )
         )
+
+    @staticmethod
+    def _load_decision(data):
+        from awards.models import Award, AwardForm, Decision, IssuingBody
+        from awards.text import name_key
+
+        issuer = IssuingBody.objects.get(key=name_key(data["issuer"]))
+        form = AwardForm.objects.get(slug=data["form"])
+        content = {
+            key: data[key]
+            for key in (
+                "signer_name",
+                "signer_title_vi",
+                "signer_title_en",
+                "excerpt_vi",
+                "excerpt_en",
+                "achievement_vi",
+                "achievement_en",
+            )
+        }
+        decision, _ = Decision.objects.update_or_create(
+            issuer=issuer,
+            number=data["number"],
+            date=date.fromisoformat(data["date"]),
+            defaults={
+                **content,
+                "period_start": data["period"][0],
+                "period_end": data["period"][1],
+                "article": Article.objects.get(slug=demo_content.CONFERENCE_SLUG),
+            },
+            create_defaults={
+                **content,
+                "period_start": data["period"][0],
+                "period_end": data["period"][1],
+                "article": Article.objects.get(slug=demo_content.CONFERENCE_SLUG),
+                "status": Decision.Status.ISSUED,
+            },
+        )
+        for order, (kind, name, position, unit) in enumerate(data["recipients"], 1):
+            if not decision.awards.filter(order=order).exists():
+                Award(
+                    decision=decision,
+                    order=order,
+                    kind=kind,
+                    name=name,
+                    position=position,
+                    unit=unit,
+                    form=form,
+                ).save()
+        return decision
 
     @staticmethod
     def _publish_at(data):

@@ -1,0 +1,326 @@
+import secrets
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from .models import Award, AwardForm, Decision, IssuingBody, Level, Recipient
+from .services import (
+    AwardsImportError,
+    ParsedImport,
+    awards_export_csv,
+    awards_export_xlsx,
+    awards_import,
+    awards_parse,
+    awards_template_xlsx,
+    form_allowed,
+    recipients_merge,
+)
+from .text import search_key
+
+SESSION_KEY = "awards-import"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class NormalisedSearchMixin:
+    """Search fields hold keys without diacritics: fold the term the same way,
+    so “nguyen van a” and “Nguyễn Văn A” both find Nguyễn Văn A."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(
+            request, queryset, search_key(search_term or "")
+        )
+
+
+@admin.register(Level)
+class LevelAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "code", "order")
+    list_editable = ("order",)
+
+
+@admin.register(IssuingBody)
+class IssuingBodyAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "level")
+    list_filter = ("level",)
+    search_fields = ("name_vi", "name_en", "aliases")
+    list_select_related = ("level",)
+
+
+@admin.register(AwardForm)
+class AwardFormAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "kind", "has_classes", "order")
+    list_filter = ("kind", "allowed_levels")
+    search_fields = ("name_vi", "name_en", "aliases")
+    filter_horizontal = ("allowed_levels",)
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(Recipient)
+class RecipientAdmin(NormalisedSearchMixin, admin.ModelAdmin):
+    list_display = ("name", "kind", "unit", "award_total")
+    list_filter = ("kind",)
+    search_fields = ("name_key", "match_key")
+    actions = ("merge",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(award_total=Count("awards"))
+
+    @admin.display(description=_("commendations"), ordering="award_total")
+    def award_total(self, recipient):
+        return recipient.award_total
+
+    @admin.action(
+        description=_("Merge the selected recipients (same person or collective)"),
+        permissions=["change"],
+    )
+    def merge(self, request, queryset):
+        recipients = list(queryset.order_by("pk"))
+        if len(recipients) < 2:
+            self.message_user(
+                request, _("Select at least two recipients to merge."), messages.ERROR
+            )
+            return
+        target, others = recipients[0], recipients[1:]
+        count = recipients_merge(target=target, others=others)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d recipient merged into “%(target)s”.",
+                "%(count)d recipients merged into “%(target)s”.",
+                count,
+            )
+            % {"count": count, "target": target},
+            messages.SUCCESS,
+        )
+
+
+class AwardInline(TranslationTabularInline):
+    model = Award
+    extra = 1
+    ordering = ("order", "pk")
+    fields = (
+        "order",
+        "kind",
+        "name",
+        "position",
+        "unit",
+        "form",
+        "award_class",
+        "achievement",
+        "posthumous",
+        "bonus_coefficient",
+        "bonus_amount",
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("form")
+
+
+@admin.register(Decision)
+class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
+    list_display = (
+        "number",
+        "date",
+        "issuer",
+        "status",
+        "collectives",
+        "individuals",
+    )
+    list_filter = (
+        "status",
+        "year",
+        "issuer__level",
+        "awards__form",
+        "awards__kind",
+        "issuer",
+    )
+    list_select_related = ("issuer",)
+    search_fields = ("number_key", "awards__recipient__name_key")
+    date_hierarchy = "date"
+    autocomplete_fields = ("article", "revoked_by")
+    inlines = (AwardInline,)
+    actions = ("export_xlsx", "export_csv")
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": (("number", "date", "year"), "issuer", "status")}),
+        (_("Signature"), {"fields": (("signer_name", "signer_title"),)}),
+        (
+            _("Content"),
+            {"fields": ("excerpt", "achievement", ("period_start", "period_end"))},
+        ),
+        (
+            _("Links"),
+            {"fields": ("article", "revoked_by", "scan", "created_at", "updated_at")},
+        ),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).with_counts().select_related("issuer__level")
+        )
+
+    @admin.display(description=_("collectives"), ordering="collective_count")
+    def collectives(self, decision):
+        return decision.collective_count + decision.household_count
+
+    @admin.display(description=_("individuals"), ordering="individual_count")
+    def individuals(self, decision):
+        return decision.individual_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        decision = form.instance
+        issuer = decision.issuer
+        outside = sorted(
+            {
+                award.form.name
+                for award in decision.awards.select_related("form").prefetch_related(
+                    "form__allowed_levels"
+                )
+                if not form_allowed(form=award.form, issuer=issuer)
+            }
+        )
+        if outside:
+            self.message_user(
+                request,
+                _(
+                    "Check the decision: %(issuer)s (level %(level)s) does not "
+                    "usually award %(forms)s."
+                )
+                % {
+                    "issuer": issuer.name,
+                    "level": issuer.level.name,
+                    "forms": ", ".join(outside),
+                },
+                messages.WARNING,
+            )
+
+    # Import and export ------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(self.import_view), name="awards_decision_import"),
+            path(
+                "import/template.xlsx",
+                view(self.template_view),
+                name="awards_decision_import_template",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _awards_of(self, queryset):
+        return Award.objects.filter(decision__in=queryset.values("pk"))
+
+    @admin.action(
+        description=_("Export the recipients of the selected decisions (Excel)")
+    )
+    def export_xlsx(self, request, queryset):
+        response = HttpResponse(
+            awards_export_xlsx(awards=self._awards_of(queryset)), content_type=XLSX
+        )
+        response["Content-Disposition"] = 'attachment; filename="khen-thuong.xlsx"'
+        return response
+
+    @admin.action(
+        description=_("Export the recipients of the selected decisions (CSV)")
+    )
+    def export_csv(self, request, queryset):
+        response = HttpResponse(
+            awards_export_csv(awards=self._awards_of(queryset)),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="khen-thuong.csv"'
+        return response
+
+    def template_view(self, request):
+        response = HttpResponse(awards_template_xlsx(), content_type=XLSX)
+        response["Content-Disposition"] = (
+            'attachment; filename="mau-nhap-khen-thuong.xlsx"'
+        )
+        return response
+
+    def import_view(self, request):
+        """Upload, preview what will be created, then confirm. Between the two
+        steps the validated rows wait in the session, never the file on disk."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Import commendations from Excel"),
+            "upload_form": ImportUploadForm(),
+        }
+        if request.method == "POST" and "confirm" in request.POST:
+            stored = request.session.get(SESSION_KEY)
+            if not stored or request.POST.get("token") != stored["token"]:
+                self.message_user(
+                    request,
+                    _("The preview has expired; upload the file again."),
+                    messages.ERROR,
+                )
+                return redirect("admin:awards_decision_import")
+            del request.session[SESSION_KEY]
+            try:
+                report = awards_import(
+                    parsed=ParsedImport.from_session(stored["parsed"]),
+                    draft=bool(request.POST.get("draft")),
+                )
+            except AwardsImportError as exc:
+                context["errors"] = exc.errors
+                return TemplateResponse(
+                    request, "admin/awards/decision/import.html", context
+                )
+            self.message_user(
+                request,
+                _(
+                    "Imported: %(decisions)d new decisions, %(awards)d new recipient "
+                    "rows (%(existing)d already recorded)."
+                )
+                % {
+                    "decisions": report.decisions_created,
+                    "awards": report.awards_created,
+                    "existing": report.awards_existing,
+                },
+                messages.SUCCESS,
+            )
+            return redirect("admin:awards_decision_changelist")
+        if request.method == "POST":
+            upload = ImportUploadForm(request.POST, request.FILES)
+            context["upload_form"] = upload
+            if upload.is_valid():
+                try:
+                    parsed = awards_parse(file=upload.cleaned_data["file"])
+                except AwardsImportError as exc:
+                    context["errors"] = exc.errors
+                else:
+                    token = secrets.token_urlsafe(16)
+                    request.session[SESSION_KEY] = {
+                        "token": token,
+                        "parsed": parsed.as_session(),
+                    }
+                    context.update(parsed=parsed, token=token)
+        return TemplateResponse(request, "admin/awards/decision/import.html", context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "import_url": reverse("admin:awards_decision_import"),
+            "template_url": reverse("admin:awards_decision_import_template"),
+        }
+        return super().changelist_view(request, extra_context)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Excel file (.xlsx)"),
+        help_text=_("One row per recipient, with the columns of the template."),
+    )

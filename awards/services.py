@@ -1,0 +1,649 @@
+"""Importing, exporting and merging commendations.
+
+The import reads one sheet, one row per recipient, with Vietnamese headers
+(HEADERS). Every row is checked before anything is written: a file with a bad
+row imports nothing and the report names each bad row and why. Re-importing
+the same file adds nothing. The export writes the same columns, so an export
+imports again cleanly.
+"""
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from .models import Award, AwardForm, Decision, IssuingBody, Recipient, RecipientKind
+from .text import clean_text, name_key, search_key
+
+HEADERS = [
+    "STT",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Cơ quan ban hành",
+    "Người ký",
+    "Hình thức khen thưởng",
+    "Loại đối tượng",
+    "Họ và tên / Tên tập thể",
+    "Chức vụ",
+    "Đơn vị",
+    "Thành tích",
+]
+# How the file names each kind of recipient (the file format is Vietnamese
+# whatever the interface language).
+KIND_LABELS = {
+    RecipientKind.INDIVIDUAL: "Cá nhân",
+    RecipientKind.COLLECTIVE: "Tập thể",
+    RecipientKind.HOUSEHOLD: "Hộ gia đình",
+}
+CLASS_LABELS = {"1": "Nhất", "2": "Nhì", "3": "Ba"}
+_CLASS_WORDS = {"nhat": "1", "nhi": "2", "ba": "3", "i": "1", "ii": "2", "iii": "3"}
+_CLASS_SUFFIX = re.compile(r"^(?P<form>.+?)[\s,;-]*hạng\s+(?P<cls>\S+)$")
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+MAX_ROWS = 5000
+LIMITS = {
+    "number": 60,
+    "signer": 120,
+    "name": 200,
+    "position": 200,
+    "unit": 255,
+    "achievement": 2000,
+}
+
+
+@dataclass
+class RowError:
+    """A problem with the file (row None) or with one of its rows (as Excel
+    numbers them: the header is row 1)."""
+
+    row: int | None
+    code: str
+    message: str
+
+    def __str__(self):
+        if self.row is None:
+            return self.message
+        return _("Row %(row)d: %(message)s") % {
+            "row": self.row,
+            "message": self.message,
+        }
+
+
+class AwardsImportError(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+    @property
+    def codes(self):
+        return [(error.row, error.code) for error in self.errors]
+
+
+@dataclass
+class ImportRow:
+    """One validated row, JSON-serialisable (kept in the session between the
+    admin's preview and confirmation)."""
+
+    row: int
+    order: int
+    number: str
+    date: str  # ISO
+    issuer_id: int
+    issuer: str
+    signer: str
+    form_id: int
+    form: str
+    award_class: str
+    kind: str
+    name: str
+    position: str
+    unit: str
+    achievement: str
+
+    @property
+    def decision_key(self):
+        return (self.issuer_id, search_key(self.number), self.date)
+
+    @property
+    def date_display(self):
+        return datetime.date.fromisoformat(self.date).strftime("%d/%m/%Y")
+
+    @property
+    def form_label(self):
+        if self.award_class:
+            return f"{self.form} hạng {CLASS_LABELS[self.award_class]}"
+        return self.form
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    decisions_created: int = 0
+    decisions_existing: int = 0
+    awards_created: int = 0
+    awards_existing: int = 0
+    warnings: list[RowError] = field(default_factory=list)
+
+
+@dataclass
+class ParsedImport:
+    rows: list[ImportRow]
+    warnings: list[RowError]
+
+    def as_session(self):
+        return {
+            "rows": [asdict(row) for row in self.rows],
+            "warnings": [asdict(warning) for warning in self.warnings],
+        }
+
+    @classmethod
+    def from_session(cls, data):
+        return cls(
+            rows=[ImportRow(**row) for row in data["rows"]],
+            warnings=[RowError(**warning) for warning in data["warnings"]],
+        )
+
+
+# Reading ---------------------------------------------------------------------
+
+
+def awards_parse(*, file) -> ParsedImport:
+    """Read and check an .xlsx file; raise AwardsImportError listing every
+    problem, or return the rows to import."""
+    data = _read_upload(file)
+    sheet_rows = _sheet_rows(data)
+    header = next(sheet_rows, None)
+    _check_header(header)
+    issuers = _lookup(IssuingBody.objects.select_related("level"))
+    forms = _lookup(AwardForm.objects.prefetch_related("allowed_levels"))
+    errors, warnings, rows = [], [], []
+    decisions, seen = {}, {}
+    for number, values in enumerate(sheet_rows, start=2):
+        if number > MAX_ROWS + 1:
+            raise AwardsImportError(
+                [
+                    RowError(
+                        None,
+                        "too_many_rows",
+                        _("The file has more than %(count)d rows; split it.")
+                        % {"count": MAX_ROWS},
+                    )
+                ]
+            )
+        cells = [_text(value) for value in (list(values) + [None] * 11)[:11]]
+        if not any(cells):
+            continue
+        row_errors = []
+        row = _check_row(number, values, cells, issuers, forms, row_errors)
+        if row is not None:
+            signer = decisions.setdefault(row.decision_key, row.signer)
+            if row.signer and signer and name_key(signer) != name_key(row.signer):
+                row_errors.append(
+                    RowError(
+                        number,
+                        "signer_differs",
+                        _("The signer differs from the other rows of this decision."),
+                    )
+                )
+            identity = (
+                row.decision_key,
+                Recipient.key_for(row.kind, row.name, row.unit),
+                row.form_id,
+            )
+            if identity in seen:
+                row_errors.append(
+                    RowError(
+                        number,
+                        "duplicate_row",
+                        _("Same recipient and award as row %(row)d.")
+                        % {"row": seen[identity]},
+                    )
+                )
+            seen.setdefault(identity, number)
+            if not row_errors:
+                rows.append(row)
+                issuer, form = issuers.by_id[row.issuer_id], forms.by_id[row.form_id]
+                if not form_allowed(form=form, issuer=issuer):
+                    warnings.append(
+                        RowError(
+                            number,
+                            "form_outside_power",
+                            _(
+                                "%(issuer)s (level %(level)s) does not usually award %(form)s."
+                            )
+                            % {
+                                "issuer": issuer.name_vi,
+                                "level": issuer.level.name,
+                                "form": form.name_vi,
+                            },
+                        )
+                    )
+        errors.extend(row_errors)
+    if errors:
+        raise AwardsImportError(errors)
+    if not rows:
+        raise AwardsImportError(
+            [RowError(None, "no_rows", _("The file has no recipient rows."))]
+        )
+    return ParsedImport(rows=rows, warnings=warnings)
+
+
+def _read_upload(file) -> bytes:
+    size = getattr(file, "size", None)
+    if size is not None and size > MAX_FILE_BYTES:
+        raise _file_error("too_large")
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read(MAX_FILE_BYTES + 1)
+    if not data:
+        raise _file_error("empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise _file_error("too_large")
+    return data
+
+
+def _file_error(code):
+    messages = {
+        "empty": _("The file is empty."),
+        "too_large": _("The file is too large: at most %(size)d MB.")
+        % {"size": MAX_FILE_BYTES // (1024 * 1024)},
+        "not_xlsx": _("The file is not an Excel workbook (.xlsx)."),
+        "no_sheet": _("The workbook has no sheet."),
+    }
+    return AwardsImportError([RowError(None, code, messages[code])])
+
+
+def _sheet_rows(data: bytes):
+    import openpyxl  # only the import and export need it
+
+    buffer = io.BytesIO(data)
+    try:
+        with zipfile.ZipFile(buffer) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _file_error("not_xlsx") from None
+    if unpacked > MAX_UNPACKED_BYTES:  # a "zip bomb"
+        raise _file_error("too_large")
+    buffer.seek(0)
+    try:
+        workbook = openpyxl.load_workbook(buffer, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
+        raise _file_error("not_xlsx") from None
+    if not workbook.worksheets:
+        workbook.close()
+        raise _file_error("no_sheet")
+    return _rows_then_close(workbook)
+
+
+def _rows_then_close(workbook):
+    try:
+        yield from workbook.worksheets[0].iter_rows(values_only=True)
+    except Exception:  # noqa: BLE001 - a damaged sheet fails while being read
+        raise _file_error("not_xlsx") from None
+    finally:
+        workbook.close()
+
+
+def _check_header(header):
+    expected = [name_key(title) for title in HEADERS]
+    found = [name_key(_text(value)) for value in (header or ())]
+    while found and not found[-1]:
+        found.pop()
+    if found != expected:
+        missing = [title for title in HEADERS if name_key(title) not in found]
+        raise AwardsImportError(
+            [
+                RowError(
+                    1,
+                    "wrong_headers",
+                    _(
+                        "The first row must hold the columns: %(expected)s. "
+                        "Missing or misplaced: %(missing)s."
+                    )
+                    % {
+                        "expected": ", ".join(HEADERS),
+                        "missing": ", ".join(missing) or _("the order of the columns"),
+                    },
+                )
+            ]
+        )
+
+
+class _Lookup:
+    def __init__(self, objects):
+        self.by_id = {obj.pk: obj for obj in objects}
+        self.by_key = {}
+        for obj in self.by_id.values():
+            for key in obj.keys():
+                self.by_key.setdefault(key, obj)
+
+
+def _lookup(queryset):
+    return _Lookup(list(queryset))
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return clean_text(str(value))
+
+
+def _check_row(number, values, cells, issuers, forms, errors):
+    (order, decision_number, date, issuer, signer, form, kind, name, position, unit,
+     achievement) = cells  # fmt: skip
+
+    def error(code, message):
+        errors.append(RowError(number, code, message))
+
+    if order and not (order.isdigit() and int(order) > 0):
+        error("bad_order", _("The number (STT) must be a whole number."))
+    if not decision_number:
+        error("number_missing", _("The decision number is missing."))
+    parsed_date = _parse_date(values[2] if len(values) > 2 else None)
+    if not date:
+        error("date_missing", _("The decision date is missing."))
+    elif parsed_date is None:
+        error(
+            "bad_date",
+            _("“%(value)s” is not a date in the form dd/mm/yyyy.") % {"value": date},
+        )
+    issuer_obj = issuers.by_key.get(name_key(issuer)) if issuer else None
+    if not issuer:
+        error("issuer_missing", _("The issuing body is missing."))
+    elif issuer_obj is None:
+        error(
+            "unknown_issuer",
+            _("Unknown issuing body “%(value)s”: add it in the admin first.")
+            % {"value": issuer},
+        )
+    form_obj, award_class = _match_form(form, forms)
+    if not form:
+        error("form_missing", _("The form of commendation is missing."))
+    elif form_obj is None:
+        error(
+            "unknown_form",
+            _("Unknown form of commendation “%(value)s”: add it in the admin first.")
+            % {"value": form},
+        )
+    elif form_obj.has_classes and not award_class:
+        error(
+            "class_missing",
+            _("Give the class of %(form)s (hạng Nhất, Nhì or Ba).")
+            % {"form": form_obj.name_vi},
+        )
+    kind_value = {search_key(label): kind for kind, label in KIND_LABELS.items()}.get(
+        search_key(kind)
+    )
+    if not kind:
+        error("kind_missing", _("The kind of recipient is missing."))
+    elif kind_value is None:
+        error(
+            "bad_kind",
+            _(
+                "Unknown kind of recipient “%(value)s”: write Cá nhân, Tập thể or Hộ gia đình."
+            )
+            % {"value": kind},
+        )
+    if not name:
+        error("name_missing", _("The name of the person or collective is missing."))
+    if position and kind_value and kind_value != RecipientKind.INDIVIDUAL:
+        error("position_not_individual", _("Only an individual has a position."))
+    for key, value in (
+        ("number", decision_number),
+        ("signer", signer),
+        ("name", name),
+        ("position", position),
+        ("unit", unit),
+        ("achievement", achievement),
+    ):
+        if len(value) > LIMITS[key]:
+            error(
+                "too_long",
+                _("A value is too long: at most %(count)d characters.")
+                % {"count": LIMITS[key]},
+            )
+            break
+    if errors:
+        return None
+    return ImportRow(
+        row=number,
+        order=int(order) if order else 0,
+        number=decision_number,
+        date=parsed_date.isoformat(),
+        issuer_id=issuer_obj.pk,
+        issuer=issuer_obj.name_vi,
+        signer=signer,
+        form_id=form_obj.pk,
+        form=form_obj.name_vi,
+        award_class=award_class,
+        kind=kind_value,
+        name=name,
+        position=position,
+        unit=unit,
+        achievement=achievement,
+    )
+
+
+def _match_form(text, forms):
+    if not text:
+        return None, ""
+    key = name_key(text)
+    if key in forms.by_key:
+        return forms.by_key[key], ""
+    match = _CLASS_SUFFIX.match(key)
+    if match:
+        form = forms.by_key.get(match["form"].strip())
+        award_class = _CLASS_WORDS.get(search_key(match["cls"]))
+        if form and award_class and form.has_classes:
+            return form, award_class
+    return None, ""
+
+
+def _parse_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            parsed = datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if 1945 <= parsed.year <= 2200:
+            return parsed
+    return None
+
+
+def form_allowed(*, form: AwardForm, issuer: IssuingBody) -> bool:
+    """May a body of this level award this form? No levels set: any may."""
+    allowed = {level.pk for level in form.allowed_levels.all()}
+    return not allowed or issuer.level_id in allowed
+
+
+# Writing ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def awards_import(
+    *,
+    file=None,
+    parsed: ParsedImport | None = None,
+    draft: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import an .xlsx file (or rows already parsed by ``awards_parse``).
+
+    New decisions are recorded as issued, i.e. public, unless ``draft``;
+    existing decisions and rows are left as they are, so a re-import adds
+    nothing. Raises AwardsImportError, having written nothing, on a bad file.
+    """
+    if parsed is None:
+        parsed = awards_parse(file=file)
+    issuers = IssuingBody.objects.in_bulk({row.issuer_id for row in parsed.rows})
+    forms = AwardForm.objects.in_bulk({row.form_id for row in parsed.rows})
+    gone = [
+        RowError(row.row, "changed", _("The issuer or form was deleted meanwhile."))
+        for row in parsed.rows
+        if row.issuer_id not in issuers or row.form_id not in forms
+    ]
+    if gone:
+        raise AwardsImportError(gone)
+    report = ImportReport(rows=len(parsed.rows), warnings=list(parsed.warnings))
+    groups = {}
+    for row in parsed.rows:
+        groups.setdefault(row.decision_key, []).append(row)
+    done = 0
+    for (issuer_id, number_key, date), rows in groups.items():
+        achievements = Counter(row.achievement for row in rows if row.achievement)
+        shared = achievements.most_common(1)[0][0] if achievements else ""
+        decision = Decision.objects.filter(
+            issuer_id=issuer_id, number_key=number_key, date=date
+        ).first()
+        if decision is None:
+            decision = Decision(
+                issuer=issuers[issuer_id],
+                number=rows[0].number,
+                date=datetime.date.fromisoformat(date),
+                signer_name=next((row.signer for row in rows if row.signer), ""),
+                achievement_vi=shared,
+                status=Decision.Status.DRAFT if draft else Decision.Status.ISSUED,
+            )
+            decision.save()
+            report.decisions_created += 1
+        else:
+            report.decisions_existing += 1
+        for index, row in enumerate(rows, start=1):
+            recipient = Recipient.resolve(kind=row.kind, name=row.name, unit=row.unit)
+            if Award.objects.filter(
+                decision=decision, recipient=recipient, form_id=row.form_id
+            ).exists():
+                report.awards_existing += 1
+            else:
+                Award(
+                    decision=decision,
+                    recipient=recipient,
+                    order=row.order or index,
+                    kind=row.kind,
+                    name=row.name,
+                    position=row.position,
+                    unit=row.unit,
+                    form=forms[row.form_id],
+                    award_class=row.award_class,
+                    achievement_vi=""
+                    if row.achievement == decision.achievement_vi
+                    else row.achievement,
+                ).save()
+                report.awards_created += 1
+            done += 1
+            if progress:
+                progress(done, report.rows)
+    return report
+
+
+# Exporting -------------------------------------------------------------------
+
+
+def awards_export_rows(*, awards: QuerySet) -> Iterable[list]:
+    """The rows of an export, in the import's columns, in Vietnamese."""
+    awards = awards.select_related("decision__issuer", "form").order_by(
+        "decision__date", "decision_id", "order", "pk"
+    )
+    for award in awards.iterator(chunk_size=1000):
+        decision = award.decision
+        form = award.form.name_vi
+        if award.award_class:
+            form = f"{form} hạng {CLASS_LABELS[award.award_class]}"
+        yield [
+            award.order or None,
+            decision.number,
+            decision.date,
+            decision.issuer.name_vi,
+            decision.signer_name,
+            form,
+            KIND_LABELS[award.kind],
+            award.name,
+            award.position,
+            award.unit,
+            award.achievement_vi or decision.achievement_vi,
+        ]
+
+
+def awards_export_xlsx(*, awards: QuerySet) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = "Khen thưởng"
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for values in awards_export_rows(awards=awards):
+        sheet.append(values)
+        sheet.cell(row=sheet.max_row, column=3).number_format = "DD/MM/YYYY"
+    for letter, width in zip(
+        "ABCDEFGHIJK", (6, 16, 14, 28, 20, 24, 12, 30, 24, 30, 60), strict=True
+    ):
+        sheet.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def awards_export_csv(*, awards: QuerySet) -> str:
+    """CSV text starting with a BOM, so Excel reads it as UTF-8."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(HEADERS)
+    for values in awards_export_rows(awards=awards):
+        values[2] = values[2].strftime("%d/%m/%Y")
+        writer.writerow(["" if value is None else value for value in values])
+    return buffer.getvalue()
+
+
+def awards_template_xlsx() -> bytes:
+    """An empty import file with the headers, for editors to fill in."""
+    return awards_export_xlsx(awards=Award.objects.none())
+
+
+# Recipients ------------------------------------------------------------------
+
+
+@transaction.atomic
+def recipients_merge(*, target: Recipient, others: Iterable[Recipient]) -> int:
+    """Merge ``others`` into ``target``: their awards and names move to it,
+    a row that would repeat one of the target's in the same decision goes.
+    Returns how many recipients were merged."""
+    merged = 0
+    for other in others:
+        if other.pk == target.pk:
+            continue
+        target_rows = set(target.awards.values_list("decision_id", "form_id"))
+        for award in other.awards.all():
+            if (award.decision_id, award.form_id) in target_rows:
+                award.delete()
+            else:
+                Award.objects.filter(pk=award.pk).update(recipient=target)
+        other.keys.update(recipient=target)
+        other.delete()
+        merged += 1
+    return merged
