@@ -2,8 +2,11 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from django.utils.translation import override
 from playwright.sync_api import expect
 
+from awards.models import Decision
 from portal.demo_content import CONFERENCE_SLUG
 from tests.browser.conftest import WIDTHS
 
@@ -81,3 +84,28 @@ def test_every_photo_has_alt_text_and_other_language_text_is_marked(site, page):
     expect(page.get_by_role("link", name="English")).to_have_attribute("lang", "en")
     page.goto(site + "/en/")
     expect(page.get_by_role("link", name="Tiếng Việt")).to_have_attribute("lang", "vi")
+
+
+def test_commendation_pages_have_no_wcag_violations(site, page):
+    decision = Decision.objects.public().get()
+    recipient = decision.awards.first().recipient
+    paths = []
+    for language in ("vi", "en"):
+        with override(language):
+            paths += [
+                (language, reverse("awards:decision-list")),
+                (language, decision.get_absolute_url()),
+                (language, recipient.get_absolute_url()),
+                (language, reverse("awards:decision-print", args=[decision.pk])),
+            ]
+    for width in WIDTHS.values():
+        page.set_viewport_size({"width": width, "height": 900})
+        for language, path in paths:
+            page.goto(site + path)
+            results = axe.run(
+                page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+            )
+            assert results.violations_count == 0, (
+                f"{path} at {width}px:\n{results.generate_report()}"
+            )
+            expect(page.locator("html")).to_have_attribute("lang", language)
