@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from awards.services import MAX_FILE_BYTES, AwardsImportError, awards_import
 
@@ -24,10 +25,11 @@ class Command(BaseCommand):
         translation.activate("vi")
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"Không tìm thấy tệp: {file}")
+            raise CommandError(_("File not found: %(file)s") % {"file": file})
         if path.stat().st_size > MAX_FILE_BYTES:
             raise CommandError(
-                f"Tệp quá lớn: tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB."
+                _("The file is too large: at most %(size)s MB.")
+                % {"size": MAX_FILE_BYTES // (1024 * 1024)}
             )
         try:
             with path.open("rb") as handle:
@@ -36,15 +38,25 @@ class Command(BaseCommand):
             for error in exc.errors:
                 self.stderr.write(str(error))
             raise CommandError(
-                f"Không nhập gì: {len(exc.errors)} lỗi trong tệp."
+                _("Nothing was imported: %(count)s errors in the file.")
+                % {"count": len(exc.errors)}
             ) from None
         for warning in report.warnings:
             self.stdout.write(self.style.WARNING(str(warning)))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Đã nhập {report.rows} dòng: {report.decisions_created} quyết định "
-                f"mới ({report.decisions_existing} đã có), {report.awards_created} "
-                f"người/tập thể mới ({report.awards_existing} đã có)."
+                _(
+                    "Imported %(rows)s rows: %(new_decisions)s new decisions "
+                    "(%(old_decisions)s already recorded), %(new_awards)s new "
+                    "recipients (%(old_awards)s already recorded)."
+                )
+                % {
+                    "rows": report.rows,
+                    "new_decisions": report.decisions_created,
+                    "old_decisions": report.decisions_existing,
+                    "new_awards": report.awards_created,
+                    "old_awards": report.awards_existing,
+                }
             )
         )
 
