@@ -18,6 +18,7 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
+_TAGS = re.compile(r"<[^>]*>")
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
@@ -33,8 +34,17 @@ def sanitize_html(value: str) -> str:
     if not value:
         return ""
     cleaned = _cleaner.clean(value).strip()
+    # Removing a tag can leave markup that parses differently the next time
+    # (a <p> that was inside an <object> now inside a <p>): clean to a fixed point.
+    for _ in range(3):
+        again = _cleaner.clean(cleaned).strip()
+        if again == cleaned:
+            break
+        cleaned = again
     # An editor that was cleared leaves "<p></p>": store an empty body instead.
-    return "" if re.fullmatch(r"(<p>\s*(<br>)?\s*</p>\s*)*", cleaned) else cleaned
+    if not _TAGS.sub("", cleaned).strip() and "<hr" not in cleaned:
+        return ""
+    return cleaned
 
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
