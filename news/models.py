@@ -2,7 +2,6 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
@@ -15,7 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from portal.cache import content_changed
 from portal.html import sanitize_html, split_blocks
-from portal.images import PhotoField, make_renditions
+from portal.images import PhotoField, RenditionsMixin
 from portal.text import nfc, unique_slug
 
 # What the body editor offers; portal.html.sanitize_html enforces it on save.
@@ -258,7 +257,7 @@ def _extension(filename):
     return f".{suffix}" if suffix in {"jpg", "jpeg", "png", "webp"} else ""
 
 
-class Photo(models.Model):
+class Photo(RenditionsMixin, models.Model):
     article = models.ForeignKey(
         Article,
         on_delete=models.CASCADE,
@@ -328,10 +327,6 @@ class Photo(models.Model):
             self.caption or self.alt_text or _("Photo %(number)s") % {"number": self.pk}
         )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._saved_image_name = self.image.name if self.image else ""
-
     def clean(self):
         super().clean()
         if not self.is_decorative and not (self.alt_text_vi or "").strip():
@@ -350,51 +345,9 @@ class Photo(models.Model):
                 setattr(self, field, nfc(getattr(self, field)))
         self.credit = nfc(self.credit)
         super().save(*args, **kwargs)
-        if self.image and (
-            self.image.name != self._saved_image_name or not self.renditions
-        ):
-            self._refresh_renditions()
-
-    def _refresh_renditions(self):
-        old = self.renditions
-        self.image.open("rb")
-        try:
-            self.renditions = make_renditions(
-                self.image, key=f"{self.pk}-{secrets.token_hex(4)}"
-            )
-        finally:
-            self.image.close()
-        Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
-        content_changed()
-        self._saved_image_name = self.image.name
-        delete_renditions(old)
+        if self.refresh_renditions_if_changed():
+            content_changed()
 
     @cached_property
     def alt(self):
         return "" if self.is_decorative else self.alt_text
-
-    @property
-    def srcset(self):
-        return ", ".join(
-            f"{default_storage.url(r['name'])} {r['width']}w"
-            for r in self.renditions.get("webp", [])
-        )
-
-    @property
-    def fallback(self):
-        jpeg = self.renditions.get("jpeg")
-        if jpeg:
-            return {
-                "url": default_storage.url(jpeg["name"]),
-                "width": jpeg["width"],
-                "height": jpeg["height"],
-            }
-        return {"url": self.image.url, "width": self.width, "height": self.height}
-
-
-def delete_renditions(renditions: dict) -> None:
-    names = [r["name"] for r in renditions.get("webp", [])]
-    if renditions.get("jpeg"):
-        names.append(renditions["jpeg"]["name"])
-    for name in names:
-        default_storage.delete(name)

@@ -7,6 +7,7 @@ a few widths plus a JPEG fallback; pages only read the stored result.
 
 import io
 import re
+import secrets
 import warnings
 from pathlib import PurePosixPath
 
@@ -164,3 +165,64 @@ def make_renditions(source, *, key: str) -> dict:
             "name": jpeg_name,
         },
     }
+
+
+class RenditionsMixin:
+    """For models with an ``image`` field (width/height) and a ``renditions``
+    JSONField: renditions are made when the image changes, never on a page view."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_image_name = self.image.name if self.image else ""
+
+    def refresh_renditions_if_changed(self):
+        if self.image and (
+            self.image.name != self._saved_image_name or not self.renditions
+        ):
+            old = self.renditions
+            self.image.open("rb")
+            try:
+                self.renditions = make_renditions(
+                    self.image,
+                    key=f"{self._meta.model_name}-{self.pk}-{secrets.token_hex(4)}",
+                )
+            finally:
+                self.image.close()
+            type(self)._default_manager.filter(pk=self.pk).update(
+                renditions=self.renditions
+            )
+            self._saved_image_name = self.image.name
+            delete_renditions(old)
+            return True
+        return False
+
+    @property
+    def srcset(self):
+        return ", ".join(
+            f"{default_storage.url(r['name'])} {r['width']}w"
+            for r in self.renditions.get("webp", [])
+        )
+
+    @property
+    def fallback(self):
+        jpeg = self.renditions.get("jpeg")
+        if jpeg:
+            return {
+                "url": default_storage.url(jpeg["name"]),
+                "width": jpeg["width"],
+                "height": jpeg["height"],
+            }
+        return {"url": self.image.url, "width": self.width, "height": self.height}
+
+    @property
+    def largest_rendition_url(self):
+        webp = self.renditions.get("webp")
+        return default_storage.url(webp[-1]["name"]) if webp else self.image.url
+
+
+def delete_renditions(renditions: dict) -> None:
+    names = [r["name"] for r in renditions.get("webp", [])]
+    if renditions.get("jpeg"):
+        names.append(renditions["jpeg"]["name"])
+    for name in names:
+        default_storage.delete(name)
