@@ -2,7 +2,8 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.functional import cached_property
 
-from news.models import Article, Category
+from news.models import Article
+from portal.context_processors import site_categories
 
 
 class HomeContent:
@@ -12,6 +13,9 @@ class HomeContent:
     featured_count = 3
     latest_count = 8
     per_category = 4
+
+    def __init__(self, categories):
+        self._categories = categories
 
     @cached_property
     def featured(self):
@@ -35,13 +39,17 @@ class HomeContent:
             by_category.setdefault(article.category_id, []).append(article)
         return [
             (category, by_category[category.pk])
-            for category in Category.objects.all()
+            for category in self._categories()
             if category.pk in by_category
         ]
 
 
 def home(request):
-    return render(request, "portal/home.html", {"home": HomeContent()})
+    return render(
+        request,
+        "portal/home.html",
+        {"home": HomeContent(categories=lambda: site_categories(request))},
+    )
 
 
 def favicon(request):

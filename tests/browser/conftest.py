@@ -35,6 +35,11 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            # The live server needs committed data; serialized rollback restores
+            # what data migrations seeded (issuers, award forms) after each flush.
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +52,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server):
     """The portal with its demo content, served on a free local port."""
     call_command("load_demo", stdout=io.StringIO())
     return live_server.url

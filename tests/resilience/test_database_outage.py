@@ -16,7 +16,10 @@ from django.db import connection
 
 from tests.resilience.tcp_proxy import TcpProxy
 
-pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgresql,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def free_port():

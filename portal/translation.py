@@ -1,0 +1,21 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Link, Song, TownMap
+
+
+@register(Link)
+class LinkTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("vi",)
+
+
+@register(TownMap)
+class TownMapTranslationOptions(TranslationOptions):
+    fields = ("title", "alt_text", "description")
+    required_languages = ("vi",)
+
+
+@register(Song)
+class SongTranslationOptions(TranslationOptions):
+    fields = ("title", "lyrics")
+    required_languages = ("vi",)
