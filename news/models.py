@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
@@ -351,3 +352,33 @@ class Photo(RenditionsMixin, models.Model):
     @cached_property
     def alt(self):
         return "" if self.is_decorative else self.alt_text
+
+
+class Rating(models.Model):
+    """One visitor's stars for one article. The visitor is a keyed hash of an
+    anonymous cookie, never a name or an address."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="ratings"
+    )
+    visitor = models.CharField(max_length=64)
+    stars = models.PositiveSmallIntegerField(
+        _("stars"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "visitor"], name="one_rating_per_visitor"
+            ),
+            models.CheckConstraint(
+                condition=Q(stars__gte=1, stars__lte=5), name="rating_stars_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.stars}"

@@ -1,10 +1,10 @@
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from portal.cache import content_changed
 
-from .models import Article
+from .models import Article, Rating
 
 
 @transaction.atomic
@@ -51,3 +51,21 @@ def _locked(articles: QuerySet):
     # The admin's queryset carries aggregates, which FOR UPDATE refuses.
     pks = list(articles.values_list("pk", flat=True))
     return Article.objects.filter(pk__in=pks).select_for_update()
+
+
+def article_rate(*, article: Article, visitor: str, stars: int) -> None:
+    """Record a visitor's stars; a second vote replaces the first. Counts are
+    aggregated from the rows, so concurrent votes are neither lost nor doubled."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                changed = Rating.objects.filter(
+                    article=article, visitor=visitor
+                ).update(stars=stars, updated_at=timezone.now())
+                if not changed:
+                    Rating.objects.create(article=article, visitor=visitor, stars=stars)
+            return
+        except IntegrityError:
+            # The same visitor's concurrent first vote won the insert: update it.
+            continue
+    raise RuntimeError("Could not record the rating")

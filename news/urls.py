@@ -12,6 +12,11 @@ urlpatterns = [
         name="article-detail",
     ),
     path(
+        pgettext_lazy("URL", "news/<slug:slug>/rate/"),
+        views.article_rate_view,
+        name="article-rate",
+    ),
+    path(
         pgettext_lazy("URL", "category/<slug:slug>/"),
         views.CategoryDetailView.as_view(),
         name="category-detail",

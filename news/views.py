@@ -1,14 +1,38 @@
+import hashlib
+import hmac
+import secrets
+
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.db.models import Avg, Count
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import floatformat
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
+from portal import ratelimit
 from portal.cache import content_version
 
-from .models import Article, Category
+from .forms import RatingForm
+from .models import Article, Category, Rating
+from .services import article_rate
+
+VISITOR_COOKIE = "visitor"
+VOTE_LIMIT = 10  # votes per address per window
+VOTE_WINDOW_SECONDS = 600
+
+
+def visitor_hash(token: str) -> str:
+    """What is stored for a visitor: a keyed hash of their anonymous cookie."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), token.encode(), hashlib.sha256
+    ).hexdigest()
 
 
 class PublishedArticleMixin:
@@ -26,10 +50,25 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
     related_count = 4
 
     def get_queryset(self):
-        return super().get_queryset().select_related("category")
+        return (
+            super()
+            .get_queryset()
+            .select_related("category")
+            .annotate(
+                rating_count=Count("ratings"), rating_average=Avg("ratings__stars")
+            )
+        )
 
     def get_context_data(self, **kwargs):
         article = self.object
+        token = self.request.COOKIES.get(VISITOR_COOKIE)
+        own_stars = (
+            Rating.objects.filter(article=article, visitor=visitor_hash(token))
+            .values_list("stars", flat=True)
+            .first()
+            if token
+            else None
+        )
         # Callables: evaluated only if the template's cached fragment is cold.
         return super().get_context_data(
             body_items=lambda: article.body_with_photos(article.photos.all()),
@@ -39,8 +78,72 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
                 .exclude(pk=article.pk)[: self.related_count]
             ),
             current_category=article.category,
+            own_stars=own_stars,
+            rating_summary=rating_summary_text(
+                article.rating_count, article.rating_average
+            ),
             **kwargs,
         )
+
+
+@require_POST
+def article_rate_view(request, slug):
+    """Plain form POST (redirects back) or fetch() from site.js (JSON)."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    wants_json = "application/json" in request.headers.get("Accept", "")
+    form = RatingForm(request.POST)
+    if not ratelimit.allow(
+        request, scope="vote", limit=VOTE_LIMIT, window_seconds=VOTE_WINDOW_SECONDS
+    ):
+        message, status = (
+            _("Too many ratings from your connection. Please try again later."),
+            429,
+        )
+    elif not form.is_valid():
+        message, status = form.errors["stars"][0], 400
+    else:
+        message, status = None, 200
+    token = request.COOKIES.get(VISITOR_COOKIE) or secrets.token_urlsafe(24)
+    if status == 200:
+        article_rate(
+            article=article,
+            visitor=visitor_hash(token),
+            stars=form.cleaned_data["stars"],
+        )
+        message = _("Thank you: your rating has been recorded.")
+    if wants_json:
+        summary = article.ratings.aggregate(count=Count("pk"), average=Avg("stars"))
+        response = JsonResponse(
+            {
+                "message": str(message),
+                "count": summary["count"],
+                "summary": rating_summary_text(summary["count"], summary["average"]),
+            },
+            status=status,
+        )
+    else:
+        (messages.success if status == 200 else messages.error)(request, message)
+        response = redirect(article.get_absolute_url() + "#rating")
+    if status == 200:
+        response.set_cookie(
+            VISITOR_COOKIE,
+            token,
+            max_age=365 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
+def rating_summary_text(count, average):
+    if not count:
+        return str(_("No ratings yet. Be the first to rate this article."))
+    return ngettext(
+        "%(count)s rating, average %(average)s",
+        "%(count)s ratings, average %(average)s",
+        count,
+    ) % {"count": count, "average": floatformat(average, 1)}
 
 
 class CachedCountPaginator(Paginator):

@@ -8,7 +8,30 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
+        from django.db.models.signals import post_delete, post_save
         from PIL import Image
+
+        from portal import stats
+        from portal.cache import content_changed
+
+        from .models import Link, SiteStatistics, Song, TownMap
 
         # A hard ceiling for every image Pillow opens in this process.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+
+        for model in (Link, Song, TownMap):
+            post_save.connect(
+                content_changed,
+                sender=model,
+                dispatch_uid=f"content-{model.__name__}-saved",
+            )
+            post_delete.connect(
+                content_changed,
+                sender=model,
+                dispatch_uid=f"content-{model.__name__}-deleted",
+            )
+        post_save.connect(
+            stats.total_changed,
+            sender=SiteStatistics,
+            dispatch_uid="stats-total-changed",
+        )

@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 
 from news.models import Category
 from portal.cache import content_version
+from portal.models import Link
 from portal.stats import visit_figures
 
 
@@ -25,4 +26,5 @@ def site(request):
             lambda: [c for c in site_categories(request) if c.show_in_menu]
         ),
         "visits": SimpleLazyObject(visit_figures),
+        "site_links": Link.objects.filter(is_active=True),
     }

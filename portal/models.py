@@ -153,7 +153,8 @@ class SiteStatistics(models.Model):
 
     @classmethod
     def load(cls):
-        return cls.objects.get_or_create(pk=1)[0]
+        # The row is created by a migration; get_or_create only if it was deleted.
+        return cls.objects.filter(pk=1).first() or cls.objects.get_or_create(pk=1)[0]
 
     @property
     def total(self):

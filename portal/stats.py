@@ -97,3 +97,8 @@ def visit_figures() -> dict:
         cache.get(f"stats:online:{window - 1}") or 0,
     )
     return {"total": stored + (cache.get(PENDING_KEY) or 0), "online": max(online, 1)}
+
+
+def total_changed(**kwargs) -> None:
+    """Signal receiver: staff changed the starting total."""
+    cache.delete(TOTAL_KEY)

@@ -4,6 +4,7 @@ from django.utils.functional import cached_property
 
 from news.models import Article
 from portal.context_processors import site_categories
+from portal.models import Song, TownMap
 
 
 class HomeContent:
@@ -54,3 +55,13 @@ def home(request):
 
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+def town_map(request):
+    return render(request, "portal/town_map.html", {"maps": TownMap.objects.all()})
+
+
+def songs(request):
+    return render(
+        request, "portal/songs.html", {"songs": Song.objects.filter(is_active=True)}
+    )
