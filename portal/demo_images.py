@@ -1,7 +1,10 @@
 """Simple illustrations for the demo content, drawn with Pillow at load time."""
 
 import io
+import math
 import random
+import struct
+import wave
 
 from PIL import Image, ImageDraw
 
@@ -129,4 +132,50 @@ def draw_jpeg(name: str) -> bytes:
     DRAWINGS[name](ImageDraw.Draw(image), rng)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def draw_map_jpeg() -> bytes:
+    """A simple illustrated map: mountains, a road, six labelled-by-colour areas."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), (236, 232, 214))
+    draw = ImageDraw.Draw(image)
+    areas = [
+        ((120, 120, 620, 460), (214, 226, 196)),
+        ((620, 120, 1100, 460), (226, 214, 196)),
+        ((120, 460, 620, 860), (200, 214, 226)),
+        ((620, 460, 1100, 860), (226, 200, 214)),
+        ((1100, 200, 1480, 600), (214, 200, 226)),
+        ((1100, 600, 1480, 900), (226, 226, 196)),
+    ]
+    for box, colour in areas:
+        draw.rectangle(box, fill=colour, outline=(120, 110, 90), width=4)
+    for x in range(1150, 1560, 70):
+        draw.polygon([(x, 180), (x + 45, 60), (x + 90, 180)], fill=(70, 120, 80))
+    draw.line(
+        [(640, 0), (600, 400), (660, 700), (620, HEIGHT)], fill=(200, 60, 40), width=14
+    )
+    draw.ellipse((590, 430, 670, 510), fill=(178, 34, 34))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def tune_wav(seconds: float = 6.0) -> bytes:
+    """A short pentatonic tune, synthesised: demo audio without any download."""
+    rate, notes = 22050, [392, 440, 523, 587, 659, 587, 523, 440]
+    frames = bytearray()
+    per_note = int(rate * seconds / len(notes))
+    for frequency in notes:
+        for i in range(per_note):
+            envelope = min(1.0, i / 400) * max(0.0, 1 - i / per_note)
+            frames += struct.pack(
+                "<h",
+                int(9000 * envelope * math.sin(2 * math.pi * frequency * i / rate)),
+            )
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(bytes(frames))
     return buffer.getvalue()

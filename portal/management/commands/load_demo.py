@@ -8,7 +8,8 @@ from django.utils import timezone
 from news.models import Article, Category, Photo
 from news.services import article_ensure_cover
 from portal import demo_content
-from portal.demo_images import draw_jpeg
+from portal.demo_images import draw_jpeg, draw_map_jpeg, tune_wav
+from portal.models import Link, SiteStatistics, Song, TownMap
 
 
 class Command(BaseCommand):
@@ -70,6 +71,7 @@ class Command(BaseCommand):
                 created_photos += 1
             article_ensure_cover(article=article)
         decision = self._load_decision(demo_content.CONFERENCE_DECISION)
+        self._load_site_blocks()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo decision {decision.number}: {decision.awards.count()} recipients."
@@ -82,6 +84,26 @@ class Command(BaseCommand):
                 f"{created_photos} new photos."
             )
         )
+
+    @staticmethod
+    def _load_site_blocks():
+        for order, (name_vi, name_en, url) in enumerate(demo_content.LINKS, start=1):
+            Link.objects.update_or_create(
+                url=url,
+                defaults={"name_vi": name_vi, "name_en": name_en, "order": order},
+            )
+        statistics = SiteStatistics.load()
+        if not statistics.starting_total:
+            statistics.starting_total = demo_content.STARTING_VISITS
+            statistics.save()
+        data = demo_content.TOWN_MAP
+        if not TownMap.objects.filter(title_vi=data["title_vi"]).exists():
+            town_map = TownMap(**data)
+            town_map.image.save("ban-do.jpg", ContentFile(draw_map_jpeg()))
+        for order, song_data in enumerate(demo_content.SONGS, start=1):
+            if not Song.objects.filter(title_vi=song_data["title_vi"]).exists():
+                song = Song(order=order, **song_data)
+                song.audio.save("giai-dieu.wav", ContentFile(tune_wav()))
 
     @staticmethod
     def _load_decision(data):
