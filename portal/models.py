@@ -119,14 +119,17 @@ class Song(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.audio:
-            self.audio.open("rb")
-            self.audio.seek(0)
-            self.audio_type = CONTENT_TYPES.get(
-                audio_kind(self.audio.read(16)), "audio/mpeg"
-            )
-            self.audio.seek(0)
         super().save(*args, **kwargs)
+        if self.audio:
+            # Read from storage once the upload is committed: the type served
+            # to browsers comes from the file's bytes, not its name.
+            with self.audio.storage.open(self.audio.name, "rb") as stored:
+                audio_type = CONTENT_TYPES.get(
+                    audio_kind(stored.read(16)), "audio/mpeg"
+                )
+            if audio_type != self.audio_type:
+                self.audio_type = audio_type
+                Song.objects.filter(pk=self.pk).update(audio_type=audio_type)
 
 
 class SiteStatistics(models.Model):
