@@ -8,7 +8,19 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
+        from django.db.models.signals import post_delete, post_save
         from PIL import Image
+
+        from .abbreviations import glossary_changed
+        from .models import Abbreviation
 
         # A hard ceiling for every image Pillow opens in this process.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+
+        # Article bodies are cached with their abbreviations marked up.
+        post_save.connect(
+            glossary_changed, sender=Abbreviation, dispatch_uid="glossary-saved"
+        )
+        post_delete.connect(
+            glossary_changed, sender=Abbreviation, dispatch_uid="glossary-deleted"
+        )

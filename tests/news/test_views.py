@@ -156,7 +156,9 @@ class TestArticleDetail:
         assert (
             count_queries(client, small.get_absolute_url())
             == count_queries(client, large.get_absolute_url())
-            <= 6
+            # 7 with every cache entry gone: the abbreviation glossary is read
+            # once (portal.abbreviations); content changes do not re-read it.
+            <= 7
         )
 
 
