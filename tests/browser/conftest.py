@@ -3,6 +3,7 @@ against the portal served by pytest-django's live server."""
 
 import io
 import os
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,25 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def reseed_migration_data():
+    """transactional_db empties every table after a test, including the rows
+    that data migrations seeded (issuing bodies, award forms, the glossary):
+    put them back for the next test."""
+    from django.apps import apps
+
+    from awards.models import IssuingBody
+    from portal.models import Abbreviation
+
+    if not IssuingBody.objects.exists():
+        import_module("awards.migrations.0002_seed_registry").seed(apps, None)
+    if not Abbreviation.objects.exists():
+        import_module("portal.migrations.0001_glossary").seed_glossary(apps, None)
+
+
 @pytest.fixture
 def site(live_server, transactional_db):
     """The portal with its demo content, served on a free local port."""
+    reseed_migration_data()
     call_command("load_demo", stdout=io.StringIO())
     return live_server.url
 
