@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Link, SiteStatistics, Song, TownMap
+from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
 from .stats import visit_figures
 
 
@@ -52,3 +52,9 @@ class SiteStatisticsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Abbreviation)
+class AbbreviationAdmin(TabbedTranslationAdmin):
+    list_display = ("acronym", "expansion_vi", "expansion_en")
+    search_fields = ("acronym", "expansion_vi", "expansion_en")

@@ -14,7 +14,8 @@ class PortalConfig(AppConfig):
         from portal import stats
         from portal.cache import content_changed
 
-        from .models import Link, SiteStatistics, Song, TownMap
+        from .abbreviations import glossary_changed
+        from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
 
         # A hard ceiling for every image Pillow opens in this process.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
@@ -34,4 +35,11 @@ class PortalConfig(AppConfig):
             stats.total_changed,
             sender=SiteStatistics,
             dispatch_uid="stats-total-changed",
+        )
+        # Article bodies are cached with their abbreviations marked up.
+        post_save.connect(
+            glossary_changed, sender=Abbreviation, dispatch_uid="glossary-saved"
+        )
+        post_delete.connect(
+            glossary_changed, sender=Abbreviation, dispatch_uid="glossary-deleted"
         )

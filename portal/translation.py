@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Link, Song, TownMap
+from .models import Abbreviation, Link, Song, TownMap
 
 
 @register(Link)
@@ -18,4 +18,10 @@ class TownMapTranslationOptions(TranslationOptions):
 @register(Song)
 class SongTranslationOptions(TranslationOptions):
     fields = ("title", "lyrics")
+    required_languages = ("vi",)
+
+
+@register(Abbreviation)
+class AbbreviationTranslationOptions(TranslationOptions):
+    fields = ("expansion",)
     required_languages = ("vi",)

@@ -1,7 +1,8 @@
 # SQL queries a public page may run. With an empty cache (the worst case, right
-# after a restart or a content change) a page reads its content (up to 4
-# queries) and the site chrome: content version, menu, website links and visit
-# total. With a warm cache only what is per request remains (the article, the
-# visitor's own rating).
-COLD_PAGE_QUERIES = 8
+# after a restart or a cache flush) a page reads its content (up to 4 queries:
+# the article with its rating, photos, related articles, reported decisions)
+# and the site chrome, each kept in the cache afterwards: content version, menu,
+# website links, visit total, abbreviation glossary. With a warm cache only what
+# is per request remains (the article itself, the visitor's own rating).
+COLD_PAGE_QUERIES = 10
 WARM_PAGE_QUERIES = 2

@@ -10,6 +10,12 @@ from awards.models import Decision
 from portal.demo_content import CONFERENCE_SLUG
 from tests.browser.conftest import WIDTHS
 
+
+def reverse_in(name, language):
+    with override(language):
+        return reverse(name)
+
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
     "home": {"vi": "/", "en": "/en/"},
@@ -22,6 +28,10 @@ PAGES = {
         "en": f"/en/news/{CONFERENCE_SLUG}/",
     },
     "not-found": {"vi": "/khong-co-trang-nay/", "en": "/en/no-such-page/"},
+    "glossary": {
+        "vi": reverse_in("glossary", "vi"),
+        "en": reverse_in("glossary", "en"),
+    },
 }
 axe = Axe()
 
