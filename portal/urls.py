@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 
 from . import views
@@ -19,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(pgettext_lazy("URL", "search/"), views.search, name="search"),
     path("", include("news.urls")),
     path("", include("awards.urls")),
     prefix_default_language=False,

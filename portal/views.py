@@ -1,8 +1,11 @@
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from news.models import Article, Category
+
+from .search import site_search
 
 
 class HomeContent:
@@ -46,3 +49,13 @@ def home(request):
 
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+def search(request):
+    """Public articles and decisions matching ?q=, best first (portal.search)."""
+    results = site_search(
+        query=request.GET.get("q", ""),
+        page=request.GET.get("page") or 1,
+        language=get_language() or "vi",
+    )
+    return render(request, "portal/search.html", {"search": results})
