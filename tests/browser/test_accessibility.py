@@ -1,5 +1,7 @@
 """WCAG 2.1 A/AA with axe-core in Chromium, and what axe cannot check alone."""
 
+from urllib.parse import urlencode
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
@@ -9,6 +11,12 @@ from playwright.sync_api import expect
 from awards.models import Decision
 from portal.demo_content import CONFERENCE_SLUG
 from tests.browser.conftest import WIDTHS
+
+
+def search_path(language, query):
+    with override(language):
+        return f"{reverse('search')}?{urlencode({'q': query})}"
+
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = {
@@ -22,6 +30,8 @@ PAGES = {
         "en": f"/en/news/{CONFERENCE_SLUG}/",
     },
     "not-found": {"vi": "/khong-co-trang-nay/", "en": "/en/no-such-page/"},
+    "search": {lang: search_path(lang, "Hồng Lĩnh") for lang in ("vi", "en")},
+    "search-nothing-found": {lang: search_path(lang, "xyzzy") for lang in ("vi", "en")},
 }
 axe = Axe()
 
