@@ -36,6 +36,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -131,10 +132,16 @@ def _uses_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _matching(queryset, parsed: ParsedQuery):
+def _matching(queryset, parsed: ParsedQuery, *, ranked: bool = True):
     """``queryset`` filtered to the documents matching every word and phrase,
-    with a ``score`` (higher is better)."""
-    table = queryset.model._meta.db_table
+    with a ``score`` (higher is better) when ``ranked``."""
+    condition, score = _condition_and_score(queryset.model, parsed)
+    queryset = queryset.filter(condition)
+    return queryset.annotate(score=score) if ranked else queryset
+
+
+def _condition_and_score(model, parsed: ParsedQuery):
+    table = model._meta.db_table
     adjacent = parsed.adjacent
     if _uses_postgresql():
         # Only the model's own table name is formatted in; queries are parameters.
@@ -158,7 +165,7 @@ def _matching(queryset, parsed: ParsedQuery):
             [query, _tsquery([adjacent])] if adjacent else [query],
             output_field=FloatField(),
         )
-        return queryset.filter(matches).annotate(score=rank)
+        return matches, rank
     bonus = (
         Case(
             When(
@@ -183,9 +190,7 @@ def _matching(queryset, parsed: ParsedQuery):
             default=Value(0.0),
             output_field=FloatField(),
         )
-    return queryset.filter(condition).annotate(
-        score=title_hits / len(parsed.units) + bonus
-    )
+    return condition, title_hits / len(parsed.units) + bonus
 
 
 def _candidates(parsed: ParsedQuery):
@@ -212,6 +217,31 @@ def _candidates(parsed: ParsedQuery):
         .order_by()
     )
     return articles.union(decisions, all=True).order_by("-score", "-sort_date", "-pk")
+
+
+def _count(parsed: ParsedQuery) -> int:
+    """How many documents match, without ranking them (one query)."""
+    from awards.models import Decision
+    from news.models import Article
+
+    articles = _matching(Article.objects.published(), parsed, ranked=False)
+    decisions = _matching(Decision.objects.public(), parsed, ranked=False)
+    return (
+        articles.values_list("pk")
+        .order_by()
+        .union(decisions.values_list("pk").order_by(), all=True)
+        .count()
+    )
+
+
+class _SearchPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self):
+        return self._count()
 
 
 # Results ------------------------------------------------------------------------
@@ -244,7 +274,9 @@ def site_search(*, query: str, page: str | int = 1, language: str = "vi"):
     parsed = parse_query(query)
     if not parsed:
         return SearchResults(query=parsed)
-    page_obj = Paginator(_candidates(parsed), PER_PAGE).get_page(page)
+    page_obj = _SearchPaginator(
+        _candidates(parsed), PER_PAGE, count=lambda: _count(parsed)
+    ).get_page(page)
     rows = list(page_obj.object_list)
     objects = _load(rows)
     hits = [
@@ -265,12 +297,16 @@ def _load(rows):
         ids[kind].append(pk)
     objects = {"article": {}, "decision": {}}
     if ids["article"]:
-        objects["article"] = Article.objects.select_related("category").in_bulk(
-            ids["article"]
+        objects["article"] = (
+            Article.objects.select_related("category")
+            .defer("search_title", "search_text")
+            .in_bulk(ids["article"])
         )
     if ids["decision"]:
-        objects["decision"] = Decision.objects.select_related("issuer").in_bulk(
-            ids["decision"]
+        objects["decision"] = (
+            Decision.objects.select_related("issuer")
+            .defer("search_title", "search_text")
+            .in_bulk(ids["decision"])
         )
     return objects
 
