@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.search import fold_for_search
 from portal.text import nfc
 
 from .text import clean_text, name_key, search_key
@@ -253,6 +254,9 @@ class Decision(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Folded text for site search (portal.search), set in save().
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = DecisionQuerySet.as_manager()
 
@@ -301,6 +305,7 @@ class Decision(models.Model):
                 setattr(self, field, nfc(getattr(self, field) or ""))
         if not self.year and self.date:
             self.year = self.date.year
+        self.search_title, self.search_text = self.search_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -309,6 +314,19 @@ class Decision(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.ISSUED
+
+    def search_fields(self):
+        """(folded number and excerpts, folded achievements and signer)."""
+        return (
+            fold_for_search(self.number, self.excerpt_vi, self.excerpt_en),
+            fold_for_search(
+                self.achievement_vi,
+                self.achievement_en,
+                self.signer_name,
+                self.signer_title_vi,
+                self.signer_title_en,
+            ),
+        )
 
     def recipients_display(self):
         """“12 collectives, 20 individuals”, from the with_counts() annotations."""

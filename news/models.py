@@ -16,6 +16,7 @@ from django_prose_editor.fields import ProseEditorField
 from portal.cache import content_changed
 from portal.html import sanitize_html, split_blocks
 from portal.images import PhotoField, RenditionsMixin
+from portal.search import fold_for_search, html_to_text
 from portal.text import nfc, unique_slug
 
 # What the body editor offers; portal.html.sanitize_html enforces it on save.
@@ -187,6 +188,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Folded text for site search (portal.search), set in save().
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -215,10 +219,23 @@ class Article(models.Model):
             self.slug = unique_slug(
                 Article, self.title_vi or self.title, instance_pk=self.pk
             )
+        self.search_title, self.search_text = self.search_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    def search_fields(self):
+        """(folded titles, folded summaries and bodies), both languages."""
+        return (
+            fold_for_search(self.title_vi, self.title_en),
+            fold_for_search(
+                self.summary_vi,
+                self.summary_en,
+                html_to_text(self.body_vi),
+                html_to_text(self.body_en),
+            ),
+        )
 
     @property
     def text_language(self):

@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
         feeds.CategoryAtomFeed(),
         name="category-feed-atom",
     ),
+    path(pgettext_lazy("URL", "search/"), views.search, name="search"),
     path("", include("news.urls")),
     path("", include("awards.urls")),
     prefix_default_language=False,

@@ -1,10 +1,13 @@
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from news.models import Article
 from portal.context_processors import site_categories
 from portal.models import Song, TownMap
+
+from .search import site_search
 
 
 class HomeContent:
@@ -65,3 +68,13 @@ def songs(request):
     return render(
         request, "portal/songs.html", {"songs": Song.objects.filter(is_active=True)}
     )
+
+
+def search(request):
+    """Public articles and decisions matching ?q=, best first (portal.search)."""
+    results = site_search(
+        query=request.GET.get("q", ""),
+        page=request.GET.get("page") or 1,
+        language=get_language() or "vi",
+    )
+    return render(request, "portal/search.html", {"search": results})

@@ -1,5 +1,7 @@
 """WCAG 2.1 A/AA with axe-core in Chromium, and what axe cannot check alone."""
 
+from urllib.parse import urlencode
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
@@ -14,6 +16,11 @@ from tests.browser.conftest import WIDTHS
 def reverse_in(name, language):
     with override(language):
         return reverse(name)
+
+
+def search_path(language, query):
+    with override(language):
+        return f"{reverse('search')}?{urlencode({'q': query})}"
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -32,6 +39,8 @@ PAGES = {
         "vi": reverse_in("glossary", "vi"),
         "en": reverse_in("glossary", "en"),
     },
+    "search": {lang: search_path(lang, "Hồng Lĩnh") for lang in ("vi", "en")},
+    "search-nothing-found": {lang: search_path(lang, "xyzzy") for lang in ("vi", "en")},
 }
 axe = Axe()
 
