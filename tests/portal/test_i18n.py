@@ -1,5 +1,6 @@
 import datetime
 import gettext
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,14 @@ from django.utils import formats
 from django.utils.translation import override
 
 LOCALES = Path(settings.BASE_DIR) / "locale"
+
+
+ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r"}
+
+
+def unescape(text):
+    """The C escapes a .po file uses inside quotes."""
+    return re.sub(r"\\(.)", lambda m: ESCAPES.get(m.group(1), m.group(0)), text)
 
 
 def po_entries(language):
@@ -25,9 +34,9 @@ def po_entries(language):
         for line in lines:
             if line.startswith(("msgid", "msgstr", "msgctxt")):
                 current, _, rest = line.partition(" ")
-                values[current] = rest.strip('"')
+                values[current] = unescape(rest[1:-1])
             elif line.startswith('"') and current:
-                values[current] += line.strip('"')
+                values[current] += unescape(line[1:-1])
         if "msgid" in values:
             strs = [v for k, v in values.items() if k.startswith("msgstr")]
             msgid = values["msgid"]
@@ -54,7 +63,7 @@ def test_compiled_catalog_matches_its_source(language):
     stale = [
         msgid
         for msgid, strs, _ in po_entries(language)
-        if len(strs) == 1 and compiled.gettext(msgid) != strs[0].replace('\\"', '"')
+        if len(strs) == 1 and compiled.gettext(msgid) != strs[0]
     ]
     assert stale == []
 
