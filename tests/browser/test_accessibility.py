@@ -41,6 +41,8 @@ PAGES = {
     },
     "search": {lang: search_path(lang, "Hồng Lĩnh") for lang in ("vi", "en")},
     "search-nothing-found": {lang: search_path(lang, "xyzzy") for lang in ("vi", "en")},
+    "town-map": {lang: reverse_in("town-map", lang) for lang in ("vi", "en")},
+    "songs": {lang: reverse_in("songs", lang) for lang in ("vi", "en")},
 }
 axe = Axe()
 
