@@ -23,4 +23,5 @@ class PhotoTranslationOptions(TranslationOptions):
 
 # After translation registration: HistoricalRecords() on a translated model
 # breaks every save (see STACK.md).
-simple_history.register(Article)
+# The folded search columns are derived from the texts: not worth a history.
+simple_history.register(Article, excluded_fields=["search_title", "search_text"])
