@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
         from PIL import Image
 
         from portal import stats
-        from portal.cache import content_changed
+        from portal.cache import track_content
 
         from .abbreviations import glossary_changed
         from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
@@ -20,17 +20,7 @@ class PortalConfig(AppConfig):
         # A hard ceiling for every image Pillow opens in this process.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
 
-        for model in (Link, Song, TownMap):
-            post_save.connect(
-                content_changed,
-                sender=model,
-                dispatch_uid=f"content-{model.__name__}-saved",
-            )
-            post_delete.connect(
-                content_changed,
-                sender=model,
-                dispatch_uid=f"content-{model.__name__}-deleted",
-            )
+        track_content(Link, Song, TownMap)
         post_save.connect(
             stats.total_changed,
             sender=SiteStatistics,

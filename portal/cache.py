@@ -41,3 +41,18 @@ def _next_scheduled_publication():
         .first()
     )
     return next_at.timestamp() if next_at else None
+
+
+def track_content(*models) -> None:
+    """Start a new content version whenever a row of these models is saved or
+    deleted (called from each app's ready())."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        label = model._meta.label
+        post_save.connect(
+            content_changed, sender=model, dispatch_uid=f"content-{label}-saved"
+        )
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"content-{label}-deleted"
+        )

@@ -18,6 +18,10 @@ from tests.resilience.tcp_proxy import TcpProxy
 
 pytestmark = [
     pytest.mark.postgresql,
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="needs PostgreSQL (run with DATABASE_URL=postgres://…)",
+    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
