@@ -52,7 +52,7 @@ test-browser: $(VENV)/.installed-dev $(CHROMIUM)
 	CHROMIUM_PATH=$(CHROMIUM) $(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 screenshots: $(VENV)/.installed-dev $(CHROMIUM)
-	SCREENSHOTS_DIR=docs/screenshots CHROMIUM_PATH=$(CHROMIUM) $(PY) -m pytest -m browser -k citizen
+	SCREENSHOTS_DIR=docs/screenshots CHROMIUM_PATH=$(CHROMIUM) $(PY) -m pytest -m browser -k citizen_reads
 
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
