@@ -47,10 +47,6 @@ MAX_QUERY_LENGTH = 200
 MAX_UNITS = 10
 MAX_PHRASE_WORDS = 10
 PER_PAGE = 10
-# On PostgreSQL, ranking reads each match's vector: a word found in half of
-# 100 000 articles would take a second. Only the newest matches of each kind
-# are ranked; the page says so and suggests more words.
-RANK_POOL = 1000
 SNIPPET_WORDS = 30
 
 _WORD = re.compile(r"[^\W_]+")
@@ -197,26 +193,13 @@ def _condition_and_score(model, parsed: ParsedQuery):
     return condition, title_hits / len(parsed.units) + bonus
 
 
-def _pooled(queryset, parsed: ParsedQuery, date_field: str):
-    """The matches to rank: on PostgreSQL the newest RANK_POOL of them."""
-    if not _uses_postgresql():
-        return _matching(queryset, parsed)
-    newest = (
-        _matching(queryset, parsed, ranked=False)
-        .order_by(f"-{date_field}", "-pk")
-        .values("pk")[:RANK_POOL]
-    )
-    _condition, score = _condition_and_score(queryset.model, parsed)
-    return queryset.filter(pk__in=newest).annotate(score=score)
-
-
 def _candidates(parsed: ParsedQuery):
     """One ranked list of (kind, pk, score, sort_date) rows over both models."""
     from awards.models import Decision  # portal is below news and awards
     from news.models import Article
 
     articles = (
-        _pooled(Article.objects.published(), parsed, "publish_at")
+        _matching(Article.objects.published(), parsed)
         .annotate(
             kind=Value("article", output_field=CharField()),
             sort_date=F("publish_at"),
@@ -225,7 +208,7 @@ def _candidates(parsed: ParsedQuery):
         .order_by()
     )
     decisions = (
-        _pooled(Decision.objects.public(), parsed, "date")
+        _matching(Decision.objects.public(), parsed)
         .annotate(
             kind=Value("decision", output_field=CharField()),
             sort_date=Cast("date", DateTimeField()),
@@ -278,16 +261,10 @@ class SearchResults:
     query: ParsedQuery
     page: object = None  # django.core.paginator.Page of Hit, None without a query
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0  # every match, even beyond the ranked pool
 
     @property
     def count(self) -> int:
-        return self.total
-
-    @property
-    def ranked_only(self) -> int:
-        """How many of the matches are ranked and listed, when not all are."""
-        return RANK_POOL if self.total > RANK_POOL and _uses_postgresql() else 0
+        return self.page.paginator.count if self.page else 0
 
 
 def site_search(*, query: str, page: str | int = 1, language: str = "vi"):
@@ -297,16 +274,9 @@ def site_search(*, query: str, page: str | int = 1, language: str = "vi"):
     parsed = parse_query(query)
     if not parsed:
         return SearchResults(query=parsed)
-    totals = {}
-
-    def listed():
-        totals["all"] = _count(parsed)
-        # The pool holds at least min(total, RANK_POOL) rows: no empty pages.
-        return min(totals["all"], RANK_POOL) if _uses_postgresql() else totals["all"]
-
-    page_obj = _SearchPaginator(_candidates(parsed), PER_PAGE, count=listed).get_page(
-        page
-    )
+    page_obj = _SearchPaginator(
+        _candidates(parsed), PER_PAGE, count=lambda: _count(parsed)
+    ).get_page(page)
     rows = list(page_obj.object_list)
     objects = _load(rows)
     hits = [
@@ -315,9 +285,7 @@ def site_search(*, query: str, page: str | int = 1, language: str = "vi"):
         if pk in objects[kind]
     ]
     page_obj.object_list = hits
-    return SearchResults(
-        query=parsed, page=page_obj, hits=hits, total=totals.get("all", 0)
-    )
+    return SearchResults(query=parsed, page=page_obj, hits=hits)
 
 
 def _load(rows):

@@ -4,7 +4,6 @@ import unicodedata
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,7 +12,6 @@ from django.utils.translation import override
 
 from awards.models import Decision
 from news.models import Article
-from portal import search as portal_search
 from portal.search import fold_for_search, highlight, parse_query
 from tests.awards.factories import DecisionFactory
 from tests.factories import ArticleFactory
@@ -326,29 +324,3 @@ def test_search_runs_a_constant_small_number_of_queries(client, size):
         assert {hit.kind for hit in hits} == {"article", "decision"}
     # The count, the page's ids, its articles, its decisions (the menu is cached).
     assert len(queries) <= 4, [q["sql"] for q in queries]
-
-
-@pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="the ranking pool applies to PostgreSQL",
-)
-def test_very_common_words_rank_only_the_newest_matches(client, monkeypatch):
-    """Ranking half of 100 000 articles would take a second: PostgreSQL ranks
-    the newest RANK_POOL matches, and the page says how many match in all."""
-    monkeypatch.setattr(portal_search, "RANK_POOL", 3)
-    for days in range(5):
-        ArticleFactory(
-            title_vi=f"Hội nghị số {days}",
-            publish_at=timezone.now() - timedelta(days=days + 1),
-        )
-    results = portal_search.site_search(query="hoi nghi", page=1)
-    assert results.total == 5
-    assert results.ranked_only == 3
-    assert [hit.object.title_vi for hit in results.hits] == [
-        "Hội nghị số 0",
-        "Hội nghị số 1",
-        "Hội nghị số 2",
-    ]
-    content = client.get(reverse("search"), {"q": "hoi nghi"}).content.decode()
-    assert "5 kết quả" in content
-    assert "chỉ 3 kết quả mới nhất được xếp hạng" in content
