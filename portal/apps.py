@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from PIL import Image
 
-        from portal import stats
+        from portal import checks, stats  # noqa: F401 - checks registers itself
         from portal.cache import track_content
 
         from .abbreviations import glossary_changed

@@ -5,3 +5,7 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 application = get_asgi_application()
+
+from portal.checks import require_production_settings  # noqa: E402 - needs settings
+
+require_production_settings()

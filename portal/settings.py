@@ -5,6 +5,7 @@ production comes from the environment (see README.md, "Configuration").
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -44,17 +45,24 @@ def env_int(name, default):
 
 DEBUG = env_bool("DEBUG")
 
+# What production cannot run without. Commands that do not serve pages
+# (makemigrations, collectstatic…) still work; serving refuses to start
+# (portal.wsgi, portal.asgi) and `check --deploy` fails (portal.checks).
+MISSING_PRODUCTION_SETTINGS = []
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off (see README.md, Configuration)."
-        )
-    SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+    if DEBUG:
+        SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+    else:
+        MISSING_PRODUCTION_SETTINGS.append("SECRET_KEY")
+        # Random per process: nothing signed with it outlives the process.
+        SECRET_KEY = secrets.token_urlsafe(50)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
+    MISSING_PRODUCTION_SETTINGS.append("ALLOWED_HOSTS")
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

@@ -10,9 +10,9 @@ BASE_ENV = {
 }
 
 
-def manage(*args, **env):
+def run(*args, **env):
     return subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=settings.BASE_DIR,
         env={**BASE_ENV, **env},
         capture_output=True,
@@ -21,16 +21,41 @@ def manage(*args, **env):
     )
 
 
-def test_production_without_a_secret_key_refuses_to_start():
-    result = manage("check", ALLOWED_HOSTS="portal.example.org")
+def manage(*args, **env):
+    return run("manage.py", *args, **env)
+
+
+def serve(**env):
+    """Load the WSGI application, as gunicorn does when it starts."""
+    return run("-c", "import portal.wsgi", **env)
+
+
+def test_production_without_a_secret_key_refuses_to_serve():
+    result = serve(ALLOWED_HOSTS="portal.example.org")
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert (
+        serve(ALLOWED_HOSTS="portal.example.org", SECRET_KEY="k" * 60).returncode == 0
+    )
 
 
-def test_production_without_allowed_hosts_refuses_to_start():
-    result = manage("check", SECRET_KEY="x" * 60)
+def test_production_without_allowed_hosts_refuses_to_serve():
+    result = serve(SECRET_KEY="x" * 60)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_deploy_check_reports_missing_production_settings():
+    result = manage("check", "--deploy", ALLOWED_HOSTS="portal.example.org")
+    assert result.returncode != 0
+    assert "portal.E001" in result.stderr
+    assert "SECRET_KEY is not set." in result.stderr
+
+
+def test_commands_that_do_not_serve_work_without_production_settings():
+    result = manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_deploy_check_is_clean_with_production_settings():
