@@ -14,7 +14,7 @@ help:
 	@echo "make run     - install, load demo content and serve the portal on http://$(HOST):$(PORT)/"
 	@echo "make test    - install test tools and run the test suite"
 	@echo "make test-browser - browser, accessibility (axe-core) tests in headless Chromium"
-	@echo "make lint    - ruff, migrations check and Django's deploy check"
+	@echo "make lint    - ruff, import layers, migrations check and Django's checks"
 	@echo "make admin   - create an administrator account for /admin/"
 
 $(VENV)/bin/activate:
@@ -57,6 +57,7 @@ screenshots: $(VENV)/.installed-dev $(CHROMIUM)
 lint: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo --no-cache
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=1 $(PY) manage.py check --fail-level WARNING
 

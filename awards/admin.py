@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.text import search_key
+
 from .models import Award, AwardForm, Decision, IssuingBody, Level, Recipient
 from .services import (
     AwardsImportError,
@@ -24,7 +26,6 @@ from .services import (
     form_allowed,
     recipients_merge,
 )
-from .text import search_key
 
 SESSION_KEY = "awards-import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

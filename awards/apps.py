@@ -7,10 +7,26 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Commendations")
 
     def ready(self):
-        from portal.cache import track_content
+        from core import sections
 
         from .models import Award, AwardForm, Decision, IssuingBody, Recipient
 
         # Public pages (an article's commendations, the honour roll) are cached
         # under the content version: any change to the registry starts a new one.
-        track_content(Award, AwardForm, Decision, IssuingBody, Recipient)
+        sections.register(
+            Decision,
+            public=Decision.objects.public,
+            search=sections.Search(
+                kind="decision",
+                template="awards/includes/search_hit.html",
+                snippet_fields=("excerpt", "achievement"),
+                date="date",
+                related=("issuer",),
+            ),
+            sitemap=sections.Sitemap(
+                items=Decision.objects.for_sitemap,
+                lastmod="updated_at",
+                pages=("awards:decision-list",),
+            ),
+            tracks=(Award, AwardForm, IssuingBody, Recipient),
+        )

@@ -17,10 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.search import fold_for_search
-from portal.text import nfc
-
-from .text import clean_text, name_key, search_key
+from core.text import clean_text, fold_for_search, name_key, nfc, search_key
 
 PDF_MAGIC = b"%PDF-"
 SCAN_MAX_BYTES = getattr(settings, "AWARDS_SCAN_MAX_BYTES", 10 * 1024 * 1024)
@@ -157,6 +154,9 @@ class DecisionQuerySet(models.QuerySet):
             household_count=Count("awards", filter=Q(awards__kind=kinds.HOUSEHOLD)),
         )
 
+    def for_sitemap(self):
+        return self.public().only("pk", "updated_at").order_by("-pk")
+
     def for_listing(self):
         """Public decisions, newest first, with issuer, counts and award forms."""
         return (
@@ -254,7 +254,7 @@ class Decision(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Folded text for site search (portal.search), set in save().
+    # Folded text for site search (core.sections.Search), set in save().
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
 

@@ -20,8 +20,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.text import clean_text, name_key, search_key
+
 from .models import Award, AwardForm, Decision, IssuingBody, Recipient, RecipientKind
-from .text import clean_text, name_key, search_key
 
 HEADERS = [
     "STT",

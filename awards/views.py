@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from core.text import search_key
+
 from .forms import HonourRollFilter
 from .models import Award, AwardForm, Decision, Recipient, RecipientKind
 from .services import awards_export_csv, awards_export_xlsx
-from .text import search_key
 
 
 def public_decisions(request):

@@ -63,7 +63,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from news.models import Article, Category  # noqa: E402
-from portal import search  # noqa: E402
+from search import engine as search  # noqa: E402
 
 SYLLABLES = (
     "ủy ban nhân dân thị xã hồng lĩnh hà tĩnh phường bắc nam trung đậu liêu "

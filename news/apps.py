@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class NewsConfig(AppConfig):
@@ -7,8 +8,53 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from portal.cache import track_content
+        from core import sections
 
         from .models import Article, Category, Photo
 
-        track_content(Article, Category, Photo)
+        sections.register(
+            Article,
+            public=Article.objects.published,
+            search=sections.Search(
+                kind="article",
+                template="news/includes/search_hit.html",
+                title="title",
+                snippet_fields=("summary", "body"),
+                date="publish_at",
+                related=("category",),
+            ),
+            sitemap=sections.Sitemap(
+                items=Article.objects.for_sitemap, lastmod="updated_at"
+            ),
+            feed=sections.Feed(
+                path=pgettext_lazy("URL", "news/"),
+                name="feed",
+                title=_("%(site)s: latest news"),
+                description=_(
+                    "News of the People's Committee of Hong Linh town, Ha Tinh province."
+                ),
+                items=Article.objects.for_listing,
+                item_description="summary",
+                item_pubdate="publish_at",
+                item_updateddate="updated_at",
+                item_author="byline",
+                item_categories=lambda article: [article.category.name],
+                group=sections.FeedGroup(
+                    model=Category,
+                    field="category",
+                    path=pgettext_lazy("URL", "category/<slug:slug>/"),
+                    name="category-feed",
+                ),
+            ),
+            tracks=(Photo,),
+            next_change=Article.objects.next_publication_at,
+        )
+        sections.register(
+            Category,
+            sitemap=sections.Sitemap(
+                items=lambda: Category.objects.only("pk", "slug").order_by(
+                    "order", "pk"
+                ),
+                changefreq="daily",
+            ),
+        )

@@ -13,13 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from portal.cache import content_changed
-from portal.html import sanitize_html, split_blocks
-from portal.images import PhotoField, RenditionsMixin
-from portal.search import fold_for_search, html_to_text
-from portal.text import nfc, unique_slug
+from core.cache import content_changed
+from core.html import sanitize_html, split_blocks
+from core.images import PhotoField, RenditionsMixin
+from core.text import fold_for_search, html_to_text, nfc, unique_slug
 
-# What the body editor offers; portal.html.sanitize_html enforces it on save.
+# What the body editor offers; core.html.sanitize_html enforces it on save.
 BODY_EDITOR_EXTENSIONS = {
     "Bold": True,
     "Italic": True,
@@ -93,6 +92,22 @@ class ArticleQuerySet(models.QuerySet):
             .select_related("category", "cover")
             .defer("body_vi", "body_en")
             .order_by("-publish_at", "-pk")
+        )
+
+    def for_sitemap(self):
+        return (
+            self.published()
+            .only("pk", "slug", "updated_at")
+            .order_by("-publish_at", "-pk")
+        )
+
+    def next_publication_at(self):
+        """When the next scheduled article appears (None if none is waiting)."""
+        return (
+            self.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
         )
 
     def latest_per_category(self, per_category: int):
@@ -188,7 +203,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Folded text for site search (portal.search), set in save().
+    # Folded text for the site search (core.sections.Search), set in save().
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
 

@@ -2,7 +2,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from portal.cache import content_changed
+from core.cache import content_changed
 
 from .models import Article, Rating
 

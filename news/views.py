@@ -16,8 +16,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from portal import ratelimit
-from portal.cache import content_version
+from core import ratelimit
+from core.cache import content_version
 
 from .forms import RatingForm
 from .models import Article, Category, Rating

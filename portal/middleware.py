@@ -8,8 +8,6 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from portal import stats
-
 logger = logging.getLogger(__name__)
 
 _IMPORTMAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.S)
@@ -54,29 +52,4 @@ class DatabaseUnavailableMiddleware:
         logger.error("Database unavailable: %s", exception)
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = "30"
-        return response
-
-
-class VisitCounterMiddleware:
-    """Counts successful public HTML page views by people (not bots, not the
-    admin, not static files), in the cache."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.excluded = (
-            f"/{settings.ADMIN_URL}",
-            f"/{settings.STATIC_URL}",
-            f"/{settings.MEDIA_URL}",
-        )
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if (
-            request.method == "GET"
-            and response.status_code == 200
-            and response.get("Content-Type", "").startswith("text/html")
-            and not request.path_info.startswith(self.excluded)
-            and not stats.is_bot(request.META.get("HTTP_USER_AGENT", ""))
-        ):
-            stats.record_visit(request)
         return response

@@ -80,9 +80,16 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "axes",
+    # The project package (system checks), then the layers, bottom up
+    # (see README, Layout): base, content apps, site-wide apps.
     "portal",
+    "core",
     "news",
     "awards",
+    "siteblocks",
+    "home",
+    "search",
+    "discovery",
 ]
 
 MIDDLEWARE = [
@@ -90,7 +97,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.middleware.VisitCounterMiddleware",
+    "siteblocks.middleware.VisitCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,7 +130,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.site",
+                "core.context_processors.site",
+                "news.context_processors.menu",
+                "siteblocks.context_processors.blocks",
             ],
         },
     },
@@ -150,7 +159,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Public page fragments are cached under a content version (portal.cache), so
+# Public page fragments are cached under a content version (core.cache), so
 # this is only an upper bound on how long an unchanged fragment is kept.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
@@ -180,6 +189,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -195,7 +205,7 @@ STORAGES = {
     },
 }
 
-# Uploads: photos are checked again by portal.images, these cap the request.
+# Uploads: photos are checked again by core.images, these cap the request.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644

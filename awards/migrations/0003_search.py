@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from portal.search import fold_for_search
+from core.text import fold_for_search
 
 # PostgreSQL only: a tsvector column kept by a trigger from the folded columns,
 # with a GIN index (vi_unaccent is created by news 0002; see its comment).

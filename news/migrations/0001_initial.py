@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import news.models
-import portal.images
+import core.images
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
             name='Photo',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', portal.images.PhotoField(height_field='height', help_text='JPEG, PNG or WebP.', upload_to=news.models.photo_upload_to, verbose_name='image', width_field='width')),
+                ('image', core.images.PhotoField(height_field='height', help_text='JPEG, PNG or WebP.', upload_to=news.models.photo_upload_to, verbose_name='image', width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True)),
                 ('height', models.PositiveIntegerField(editable=False, null=True)),
                 ('caption', models.CharField(blank=True, help_text='Shown under the photo, e.g. “Toàn cảnh hội nghị”.', max_length=500, verbose_name='caption')),

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from portal.search import fold_for_search, html_to_text
+from core.text import fold_for_search, html_to_text
 
 
 # PostgreSQL only: the vi_unaccent configuration (STACK.md), and a tsvector

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from awards.models import Award, Decision, Recipient, validate_pdf
 from awards.services import recipients_merge
-from awards.text import name_key, search_key
+from core.text import name_key, search_key
 from tests.awards.factories import AwardFactory, DecisionFactory, form, town
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from awards.models import Award, Decision
-from portal.demo_content import CONFERENCE_SLUG
+from news.demo import CONFERENCE_SLUG
 from tests.awards.factories import AwardFactory, DecisionFactory
 from tests.factories import ArticleFactory
 from tests.limits import COLD_PAGE_QUERIES

@@ -9,7 +9,7 @@ from django.utils.translation import override
 from playwright.sync_api import expect
 
 from awards.models import Decision
-from portal.demo_content import CONFERENCE_SLUG
+from news.demo import CONFERENCE_SLUG
 from tests.browser.conftest import WIDTHS
 
 

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from portal.demo_content import CONFERENCE_SLUG
+from news.demo import CONFERENCE_SLUG
 
 ARTICLE_PATH = f"/tin-tuc/{CONFERENCE_SLUG}/"
 

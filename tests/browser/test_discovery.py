@@ -5,7 +5,7 @@ import json
 
 from playwright.sync_api import expect
 
-from portal.demo_content import CONFERENCE_SLUG
+from news.demo import CONFERENCE_SLUG
 
 ARTICLE = f"/tin-tuc/{CONFERENCE_SLUG}/"
 

@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal.demo_content import CONFERENCE_SLUG
+from news.demo import CONFERENCE_SLUG
 from tests.browser.conftest import WIDTHS
 from tests.factories import UserFactory, image_bytes
 

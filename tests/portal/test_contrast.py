@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-CSS = (Path(settings.BASE_DIR) / "portal" / "static" / "css" / "site.css").read_text()
+CSS = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
 VARIABLES = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", CSS))
 
 

@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from news.demo import CONFERENCE_SLUG
 from news.models import Article, Category, Photo
-from portal.demo_content import CONFERENCE_SLUG
 
 pytestmark = pytest.mark.django_db
 
