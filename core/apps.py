@@ -12,5 +12,7 @@ class CoreConfig(AppConfig):
         from django.conf import settings
         from PIL import Image
 
+        from . import checks  # noqa: F401 - registers itself
+
         # A hard ceiling for every image Pillow opens in this process.
         Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS

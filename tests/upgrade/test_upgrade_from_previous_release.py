@@ -1,0 +1,196 @@
+"""A database made by the release before the apps were re-layered (the site
+blocks then lived in the project package, app label "portal") migrates forward
+with its rows, content types and permissions intact, on the database the suite
+runs on (SQLite, or PostgreSQL with DATABASE_URL)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import uuid
+from io import BytesIO
+
+import psycopg2
+import pytest
+from django.conf import settings
+from django.db import connection
+
+# The last commit whose site blocks lived in portal/ (portal migrations 0001-0003).
+PREVIOUS_RELEASE = "ffdb09d"
+
+# Run by the previous release's code, after its demo content: the editors'
+# own changes, which the upgrade must keep.
+EDIT_OLD_DATA = """
+from django.contrib.auth.models import Group, Permission
+from portal.models import Abbreviation, Link, SiteStatistics
+Abbreviation.objects.create(acronym="TTHC", expansion="Thủ tục hành chính",
+                            expansion_vi="Thủ tục hành chính", expansion_en="Administrative procedure")
+Abbreviation.objects.filter(acronym="ATXH").delete()
+Link.objects.create(name="Sở Nội vụ", name_vi="Sở Nội vụ", url="https://example.org/so-noi-vu")
+SiteStatistics.objects.filter(pk=1).update(starting_total=123456, counted_total=42)
+group = Group.objects.create(name="Biên tập viên")
+group.permissions.add(Permission.objects.get(codename="change_link"))
+"""
+
+READ_NEW_DATA = """
+import json
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from siteblocks.models import Abbreviation, Link, SiteStatistics, Song, TownMap
+statistics = SiteStatistics.objects.get(pk=1)
+print(json.dumps({
+    "acronyms": sorted(Abbreviation.objects.values_list("acronym", flat=True)),
+    "links": sorted(Link.objects.values_list("name_vi", flat=True)),
+    "totals": [statistics.starting_total, statistics.counted_total],
+    "songs": Song.objects.count(),
+    "maps": TownMap.objects.count(),
+    "map_renditions": bool(TownMap.objects.get().renditions.get("webp")),
+    "content_types": sorted(
+        ContentType.objects.filter(model__in=["link", "song", "townmap", "abbreviation",
+                                              "sitestatistics"]).values_list("app_label", flat=True)
+    ),
+    "group_permissions": sorted(
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in Group.objects.get(name="Biên tập viên").permissions.all()
+    ),
+    "tables": sorted(t for t in connection.introspection.table_names()
+                     if t.startswith(("portal_", "siteblocks_"))),
+}))
+"""
+
+
+def git(*args):
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        ["git", *args],  # noqa: S607 - git from PATH
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def previous_release(tmp_path):
+    """The previous release's files, from this repository's history."""
+    if (
+        shutil.which("git") is None
+        or git("cat-file", "-e", PREVIOUS_RELEASE).returncode
+    ):
+        pytest.skip(
+            f"needs the git history with {PREVIOUS_RELEASE} (not a shallow clone)"
+        )
+    archive = git("archive", "--format=tar", PREVIOUS_RELEASE)
+    assert archive.returncode == 0, archive.stderr
+    tree = tmp_path / "previous"
+    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
+        tar.extractall(tree, filter="data")
+    return tree
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    """A new, empty database of the kind the suite runs on."""
+    if connection.vendor != "postgresql":
+        yield f"sqlite:///{tmp_path / 'upgrade.sqlite3'}"
+        return
+    db = connection.settings_dict
+    name = f"upgrade_{uuid.uuid4().hex[:12]}"
+    params = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
+    admin = psycopg2.connect(dbname="postgres", **params)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    yield f"postgres://{db['USER']}{password}@{params['host']}:{params['port']}/{name}"
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.close()
+
+
+def manage(tree, *args, database_url, media_root):
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=tree,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DEBUG": "1",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(media_root),
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_a_database_of_the_previous_release_migrates_with_its_data(
+    previous_release, database_url, tmp_path
+):
+    media = tmp_path / "media"
+    old = {"database_url": database_url, "media_root": media}
+    manage(previous_release, "migrate", "--no-input", **old)
+    manage(previous_release, "load_demo", **old)
+    manage(previous_release, "shell", "--no-imports", "-c", EDIT_OLD_DATA, **old)
+
+    migrated = manage(settings.BASE_DIR, "migrate", "--no-input", **old)
+    assert "siteblocks.0001_initial" in migrated
+    data = json.loads(
+        manage(settings.BASE_DIR, "shell", "--no-imports", "-c", READ_NEW_DATA, **old)
+    )
+
+    assert "TTHC" in data["acronyms"]
+    assert "ATXH" not in data["acronyms"], "a deleted glossary entry came back"
+    assert "UBND" in data["acronyms"]
+    assert "Sở Nội vụ" in data["links"]
+    assert "Cổng thông tin điện tử tỉnh Hà Tĩnh" in data["links"]
+    assert data["totals"] == [123456, 42]
+    assert (data["songs"], data["maps"], data["map_renditions"]) == (1, 1, True)
+    assert data["content_types"] == ["siteblocks"] * 5
+    assert data["group_permissions"] == ["siteblocks.change_link"]
+    assert data["tables"] == [
+        "siteblocks_abbreviation",
+        "siteblocks_link",
+        "siteblocks_sitestatistics",
+        "siteblocks_song",
+        "siteblocks_townmap",
+    ]
+    # The new code loads its demo over the migrated data without duplicating it.
+    manage(settings.BASE_DIR, "load_demo", **old)
+    again = json.loads(
+        manage(settings.BASE_DIR, "shell", "--no-imports", "-c", READ_NEW_DATA, **old)
+    )
+    assert again == data
+
+
+def test_a_new_database_gets_the_seeded_rows(database_url, tmp_path):
+    """Without a previous release, the migration creates the tables and seeds
+    the visit counter row and the glossary."""
+    media = tmp_path / "media"
+    manage(
+        settings.BASE_DIR,
+        "migrate",
+        "--no-input",
+        database_url=database_url,
+        media_root=media,
+    )
+    counts = manage(
+        settings.BASE_DIR,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from siteblocks.models import Abbreviation, SiteStatistics;"
+        "print(Abbreviation.objects.count(), SiteStatistics.objects.count())",
+        database_url=database_url,
+        media_root=media,
+    )
+    assert counts.split() == ["12", "1"]
