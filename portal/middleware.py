@@ -8,7 +8,31 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from core.client import client_address, is_trusted_proxy
+
 logger = logging.getLogger(__name__)
+
+
+class ClientAddressMiddleware:
+    """REMOTE_ADDR becomes the visitor's address (core.client), so that every
+    later reader — rate limits, visit counting, django-axes, logs — agrees;
+    the proxy's address is kept in PROXY_ADDR. Forwarding headers from a peer
+    that is not a trusted proxy are dropped: they are the sender's claims."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        meta = request.META
+        peer = meta.get("REMOTE_ADDR", "")
+        if is_trusted_proxy(peer):
+            meta["PROXY_ADDR"] = peer
+            meta["REMOTE_ADDR"] = client_address(request)
+        else:
+            for header in ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO"):
+                meta.pop(header, None)
+        return self.get_response(request)
+
 
 _IMPORTMAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.S)
 

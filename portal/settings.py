@@ -4,6 +4,7 @@ One module for every deployment: whatever differs between a laptop and
 production comes from the environment (see README.md, "Configuration").
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -93,6 +94,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it sees the visitor's address, not the proxy's.
+    "portal.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -148,6 +151,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# How many server processes serve the site (gunicorn reads it too): more than
+# one needs a shared cache (REDIS_URL), which `check --deploy` enforces.
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 1)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -225,7 +231,18 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=HTTPS)
-if env_bool("BEHIND_PROXY"):
+# Behind a reverse proxy: X-Forwarded-For and X-Forwarded-Proto are believed
+# only from these addresses or networks (core.client); never by default.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from exc
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -262,9 +279,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 AXES_VERBOSE = False
-if env_bool("BEHIND_PROXY"):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The visitor's address by the portal's one rule (TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
 
+from core.client import client_address
+
 from .models import SiteStatistics
 
 PENDING_KEY = "stats:pending"
@@ -36,7 +38,7 @@ def is_bot(user_agent: str) -> bool:
 
 
 def visitor_key(request) -> str:
-    identity = f"{request.META.get('REMOTE_ADDR', '')}|{request.META.get('HTTP_USER_AGENT', '')}"
+    identity = f"{client_address(request)}|{request.META.get('HTTP_USER_AGENT', '')}"
     return hmac.new(
         settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256
     ).hexdigest()[:32]

@@ -77,3 +77,41 @@ def test_debug_defaults_to_off():
         SECRET_KEY="k" * 60, ALLOWED_HOSTS="a.example",
     )  # fmt: skip
     assert result.stdout.strip().splitlines()[-1] == "False True"
+
+
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+    "ALLOWED_HOSTS": "honglinh.example.org",
+}
+
+
+def deploy_check(**env):
+    return manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, **env)
+
+
+def test_deploy_check_names_several_workers_without_a_shared_cache():
+    result = deploy_check(WEB_CONCURRENCY="4")
+    assert result.returncode != 0
+    assert "portal.E002" in result.stderr and "REDIS_URL" in result.stderr
+    shared = deploy_check(WEB_CONCURRENCY="4", REDIS_URL="redis://127.0.0.1:6379/0")
+    assert shared.returncode == 0, shared.stderr
+
+
+def test_deploy_check_names_a_proxy_without_trusted_proxies():
+    result = deploy_check(BEHIND_PROXY="true")
+    assert result.returncode != 0
+    assert "portal.E003" in result.stderr and "TRUSTED_PROXIES" in result.stderr
+    trusted = deploy_check(BEHIND_PROXY="true", TRUSTED_PROXIES="127.0.0.1")
+    assert trusted.returncode == 0, trusted.stderr
+
+
+def test_deploy_check_names_media_served_by_django():
+    result = deploy_check(SERVE_MEDIA="true")
+    assert result.returncode != 0
+    assert "portal.E004" in result.stderr and "SERVE_MEDIA" in result.stderr
+
+
+def test_a_malformed_trusted_proxy_stops_the_settings():
+    result = manage("check", TRUSTED_PROXIES="nginx.local", **PRODUCTION)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: 'nginx.local' is not an IP address" in result.stderr
