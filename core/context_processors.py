@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from .cache import content_version
 
@@ -9,5 +10,6 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "PAGE_CACHE_SECONDS": settings.PAGE_CACHE_SECONDS,
-        "content_version": content_version(),
+        # Read only by pages that cache fragments under it.
+        "content_version": SimpleLazyObject(content_version),
     }

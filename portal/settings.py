@@ -165,9 +165,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Public page fragments are cached under a content version (core.cache), so
+# Public pages and fragments are cached under a content version (core.cache), so
 # this is only an upper bound on how long an unchanged fragment is kept.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How often each process re-reads the content version from the database: a
+# change saved by any process shows everywhere within this time (core.cache).
+CONTENT_VERSION_RECHECK_SECONDS = float(
+    os.environ.get("CONTENT_VERSION_RECHECK_SECONDS", "") or 0.5
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {

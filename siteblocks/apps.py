@@ -11,16 +11,17 @@ class SiteBlocksConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_save
 
         from core import sections
         from core.cache import track_content
 
         from . import visits
-        from .glossary import glossary_changed
         from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
 
         track_content(Link, Song, TownMap)
+        # Registering tracks the glossary: article bodies are cached with their
+        # abbreviations marked up, under the content version.
         sections.register(
             Abbreviation,
             sitemap=sections.Sitemap(pages=("glossary",)),
@@ -29,11 +30,4 @@ class SiteBlocksConfig(AppConfig):
             visits.total_changed,
             sender=SiteStatistics,
             dispatch_uid="stats-total-changed",
-        )
-        # Article bodies are cached with their abbreviations marked up.
-        post_save.connect(
-            glossary_changed, sender=Abbreviation, dispatch_uid="glossary-saved"
-        )
-        post_delete.connect(
-            glossary_changed, sender=Abbreviation, dispatch_uid="glossary-deleted"
         )

@@ -4,25 +4,22 @@ On an article page the first use of each known acronym becomes
 ``<abbr title="Ủy ban nhân dân">UBND</abbr>``: whole words only (Vietnamese
 letters count as letters, so "UBNDĐ" is not "UBND"), never inside a link, an
 existing ``<abbr>`` or an attribute value. The glossary is read once per
-version (a cache entry dropped when an entry is saved or deleted) and compiled
-into one regular expression per process; the marked-up body is then cached
-with the rest of the article body under the content version.
+content version and compiled into one regular expression per process (again
+only when its entries differ); the marked-up body is then cached with the rest
+of the article body under the content version.
 """
 
 import re
-import time
 import unicodedata
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import get_language
 
-from core.cache import content_changed
+from core.cache import content_version
 
 from .models import Abbreviation
-
-GLOSSARY_KEY = "portal:glossary"
 
 # A tag, with quoted attribute values that may contain ">".
 _TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
@@ -32,41 +29,31 @@ _D_MAP = str.maketrans({"Đ": "D\x7f", "đ": "d\x7f"})
 _compiled = {"version": None, "pattern": None, "titles": {}}
 
 
-def glossary_changed(**kwargs) -> None:
-    """Signal receiver: a glossary entry was saved or deleted."""
-
-    def forget():
-        cache.delete(GLOSSARY_KEY)
-        content_changed()
-
-    forget()
-    # Again after commit, in case a reader cached the old glossary in between;
-    # then read it back, so that pages do not pay for it.
-    transaction.on_commit(lambda: (forget(), glossary()))
-
-
 def glossary() -> dict:
-    """{"version": str, "entries": [(acronym, expansion_vi, expansion_en)]}."""
-    state = cache.get(GLOSSARY_KEY)
+    """{"version": str, "entries": [(acronym, expansion_vi, expansion_en)]},
+    read once per content version (a glossary change starts a new one, in
+    every process) and kept in the cache."""
+    version = content_version()
+    key = f"glossary:{version}"
+    state = cache.get(key)
     if state is None:
         state = {
-            "version": str(time.time_ns()),
+            "version": version,
             "entries": list(
                 Abbreviation.objects.values_list(
                     "acronym", "expansion_vi", "expansion_en"
                 )
             ),
         }
-        # Kept until the glossary changes (glossary_changed), not with the
-        # content version: saving an article does not make pages read it again.
-        cache.set(GLOSSARY_KEY, state, timeout=None)
+        cache.set(key, state, settings.PAGE_CACHE_SECONDS)
     return state
 
 
 def _matcher():
     state = glossary()
     compiled = _compiled
-    if compiled["version"] != state["version"]:
+    entries = tuple(state["entries"])
+    if compiled["version"] != entries:
         # Bodies are HTML, so match the acronyms as they appear there: escaped.
         titles = {
             escape(acronym): {"vi": vi, "en": en or vi}
@@ -79,7 +66,7 @@ def _matcher():
                 re.escape(key) for key in sorted(titles, key=len, reverse=True)
             )
             pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-        compiled = {"version": state["version"], "pattern": pattern, "titles": titles}
+        compiled = {"version": entries, "pattern": pattern, "titles": titles}
         _compiled.update(compiled)
     return compiled["pattern"], compiled["titles"]
 

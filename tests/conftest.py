@@ -2,15 +2,19 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from core.cache import forget_local_version
+
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
     """Each test starts in Vietnamese (the default) with an empty cache: a
     request to /en/ leaves English active in the thread otherwise."""
     cache.clear()
+    forget_local_version()
     with translation.override("vi"):
         yield
     cache.clear()
+    forget_local_version()
 
 
 @pytest.fixture

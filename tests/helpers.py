@@ -8,12 +8,18 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.cache import forget_local_version
 from tests.factories import ArticleFactory, CategoryFactory
 
 
-def count_queries(client, url):
-    """Queries of one request with a cold cache (the worst case)."""
-    cache.clear()
+def count_queries(client, url, warm=False):
+    """Queries of one request: with cold caches (the worst case: the shared
+    cache empty and the content version not yet read), or warm."""
+    if warm:
+        client.get(url)
+    else:
+        cache.clear()
+        forget_local_version()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -3,31 +3,17 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import override
 
 from news.models import Article
 from news.services import article_ensure_cover
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory
+from tests.helpers import count_queries
 from tests.limits import COLD_PAGE_QUERIES, WARM_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url, warm=False):
-    """Queries of one request: with a cold cache (the worst case), or warm."""
-    if warm:
-        client.get(url)
-    else:
-        cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def make_articles(count, category=None, photos=1):

@@ -1,0 +1,184 @@
+"""One truth across processes: two server processes (gunicorn, production
+settings), each with its own local-memory cache — or sharing Redis — and a
+third process (the shell, as a cron job or an import would) that writes. What
+it writes shows on both servers' pages within a second, without a restart."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+
+import pytest
+from django.conf import settings
+
+VISIBLE_WITHIN = 1.0  # seconds
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+SETUP = """
+from news.models import Article, Category
+category = Category.objects.create(name="Tin tức", slug="tin-tuc")
+Article.objects.create(title="Bài đầu tiên", category=category, status="published")
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_available():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def fetch(port, path="/"):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"User-Agent": "Mozilla/5.0"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return response.read().decode()
+
+
+@pytest.fixture(params=["local-memory", "redis"])
+def servers(request, tmp_path):
+    if request.param == "redis" and not redis_available():
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DEBUG": "false",
+        "HTTPS": "false",
+        "SECRET_KEY": "coherence-test-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    if request.param == "redis":
+        env["REDIS_URL"] = REDIS_URL
+        env["CACHE_KEY_PREFIX"] = f"coherence-{uuid.uuid4().hex[:8]}"
+
+    def manage(*args):
+        return subprocess.run(  # noqa: S603 - fixed arguments
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+
+    manage("migrate", "--no-input")
+    manage("collectstatic", "--no-input")
+    manage("shell", "--no-imports", "-c", SETUP)
+    ports = [free_port(), free_port()]
+    processes = [
+        subprocess.Popen(  # noqa: S603 - fixed arguments
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--no-control-socket",
+            ],  # fmt: skip
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in ports
+    ]
+    try:
+        for port in ports:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    fetch(port)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.2)
+        yield ports, manage
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def seconds_until(ports, condition, timeout=5.0):
+    """How long until ``condition(page)`` holds on every server's home page."""
+    start = time.monotonic()
+    pending = set(ports)
+    while pending and time.monotonic() - start < timeout:
+        pending = {port for port in pending if not condition(fetch(port))}
+        if pending:
+            time.sleep(0.05)
+    assert not pending, f"still stale on {pending} after {timeout} s"
+    return time.monotonic() - start
+
+
+def test_a_change_from_a_third_process_shows_on_both_servers_within_a_second(
+    servers,
+):
+    ports, manage = servers
+    for port in ports:  # warm: both servers have the home page cached
+        fetch(port)
+        assert "Bài đầu tiên" in fetch(port)
+
+    manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from news.models import Article, Category;"
+        "Article.objects.create(title='Tin mới từ tiến trình thứ ba',"
+        " category=Category.objects.get(), status='published')",
+    )
+    assert seconds_until(ports, lambda page: "tiến trình thứ ba" in page) < (
+        VISIBLE_WITHIN
+    )
+
+    manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from news.models import Article;"
+        "Article.objects.filter(title__startswith='Tin mới').delete()",
+    )
+    # A queryset delete sends the signals for each row, like the admin's.
+    assert seconds_until(ports, lambda page: "tiến trình thứ ba" not in page) < (
+        VISIBLE_WITHIN
+    )
+
+
+def test_a_scheduled_article_appears_on_both_servers_at_its_time(servers):
+    ports, manage = servers
+    manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from datetime import timedelta; from django.utils import timezone;"
+        "from news.models import Article, Category;"
+        "Article.objects.create(title='Tin hẹn giờ', category=Category.objects.get(),"
+        " status='published', publish_at=timezone.now() + timedelta(seconds=3))",
+    )
+    due = time.monotonic() + 3
+    for port in ports:
+        assert "Tin hẹn giờ" not in fetch(port)
+    while time.monotonic() < due:
+        for port in ports:
+            fetch(port)  # keep both servers' caches warm with the old page
+        time.sleep(0.2)
+    assert seconds_until(ports, lambda page: "Tin hẹn giờ" in page) < VISIBLE_WITHIN
