@@ -1,6 +1,8 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
+from core.pagecache import page_cache
+
 from . import views
 
 app_name = "awards"
@@ -8,7 +10,7 @@ app_name = "awards"
 urlpatterns = [
     path(
         pgettext_lazy("URL", "commendations/"),
-        views.DecisionListView.as_view(),
+        page_cache(views.DecisionListView.as_view(), not_with=("q",)),
         name="decision-list",
     ),
     path(
@@ -25,7 +27,7 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "commendations/decision/<int:pk>/"),
-        views.DecisionDetailView.as_view(),
+        page_cache(views.DecisionDetailView.as_view()),
         name="decision-detail",
     ),
     path(
@@ -35,7 +37,7 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "commendations/recipient/<int:pk>/"),
-        views.recipient_detail,
+        page_cache(views.recipient_detail),
         name="recipient-detail",
     ),
     path(

@@ -1,7 +1,9 @@
 from django.urls import path
 
+from core.pagecache import page_cache
+
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", page_cache(views.home), name="home"),
 ]

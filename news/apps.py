@@ -8,10 +8,12 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from core import sections
+        from core import pagecache, sections
 
+        from . import views
         from .models import Article, Category, Photo
 
+        pagecache.register_hole("rating", views.rating_choices)
         sections.register(
             Article,
             public=Article.objects.published,

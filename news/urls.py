@@ -1,6 +1,8 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
+from core.pagecache import page_cache
+
 from . import views
 
 app_name = "news"
@@ -8,7 +10,7 @@ app_name = "news"
 urlpatterns = [
     path(
         pgettext_lazy("URL", "news/<slug:slug>/"),
-        views.ArticleDetailView.as_view(),
+        page_cache(views.ArticleDetailView.as_view()),
         name="article-detail",
     ),
     path(
@@ -18,7 +20,7 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "category/<slug:slug>/"),
-        views.CategoryDetailView.as_view(),
+        page_cache(views.CategoryDetailView.as_view()),
         name="category-detail",
     ),
 ]

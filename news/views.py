@@ -10,14 +10,19 @@ from django.db.models import Avg, Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from core import ratelimit
 from core.cache import content_version
+from core.http import is_same_origin
+from core.pagecache import forget_pages
 
 from .forms import RatingForm
 from .models import Article, Category, Rating
@@ -61,14 +66,6 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        token = self.request.COOKIES.get(VISITOR_COOKIE)
-        own_stars = (
-            Rating.objects.filter(article=article, visitor=visitor_hash(token))
-            .values_list("stars", flat=True)
-            .first()
-            if token
-            else None
-        )
         # Callables: evaluated only if the template's cached fragment is cold.
         return super().get_context_data(
             body_items=lambda: article.body_with_photos(article.photos.all()),
@@ -78,7 +75,6 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
                 .exclude(pk=article.pk)[: self.related_count]
             ),
             current_category=article.category,
-            own_stars=own_stars,
             rating_summary=rating_summary_text(
                 article.rating_count, article.rating_average
             ),
@@ -86,13 +82,41 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         )
 
 
+def rating_choices(request, article_pk: str) -> str:
+    """The stars of the rating form, with this visitor's own checked: a hole
+    of the cached article page (core.pagecache). No query without a vote
+    cookie."""
+    token = request.COOKIES.get(VISITOR_COOKIE)
+    own_stars = (
+        Rating.objects.filter(article_id=int(article_pk), visitor=visitor_hash(token))
+        .values_list("stars", flat=True)
+        .first()
+        if token
+        else None
+    )
+    return render_to_string(
+        "news/includes/rating_choices.html", {"own_stars": own_stars}
+    )
+
+
+# The article page is cached whole for everyone, so its form carries no
+# per-visitor CSRF token: the vote is checked to come from the portal's own
+# page by its Origin (or Referer) instead, which another site cannot forge.
+@csrf_exempt
 @require_POST
 def article_rate_view(request, slug):
     """Plain form POST (redirects back) or fetch() from site.js (JSON)."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
     wants_json = "application/json" in request.headers.get("Accept", "")
     form = RatingForm(request.POST)
-    if not ratelimit.allow(
+    if not is_same_origin(request):
+        message, status = (
+            _(
+                "Your rating could not be checked. Please reload the page and try again."
+            ),
+            403,
+        )
+    elif not ratelimit.allow(
         request, scope="vote", limit=VOTE_LIMIT, window_seconds=VOTE_WINDOW_SECONDS
     ):
         message, status = (
@@ -111,6 +135,8 @@ def article_rate_view(request, slug):
             stars=form.cleaned_data["stars"],
         )
         message = _("Thank you: your rating has been recorded.")
+        # The rating summary is part of the cached page.
+        forget_pages(request, article_paths(article))
     if wants_json:
         summary = article.ratings.aggregate(count=Count("pk"), average=Avg("stars"))
         response = JsonResponse(
@@ -134,6 +160,15 @@ def article_rate_view(request, slug):
             secure=request.is_secure(),
         )
     return response
+
+
+def article_paths(article) -> dict[str, str]:
+    """{language: path} of an article's page."""
+    paths = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths[language] = article.get_absolute_url()
+    return paths
 
 
 def rating_summary_text(count, average):

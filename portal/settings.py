@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304 answers for pages, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
     "siteblocks.middleware.VisitCounterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -110,6 +112,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    # Whole anonymous pages from one cache read (core.pagecache).
+    "core.pagecache.PageCacheMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -168,6 +172,12 @@ else:
 # Public pages and fragments are cached under a content version (core.cache), so
 # this is only an upper bound on how long an unchanged fragment is kept.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long browsers and proxies may keep a public page: a publication is never
+# hidden for longer than this (core.pagecache).
+PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 5)
+# Each process pushes its visit counts to the shared cache, and reads the
+# figures back, at most this often (siteblocks.visits).
+VISIT_BUFFER_SECONDS = float(os.environ.get("VISIT_BUFFER_SECONDS", "") or 1)
 # How often each process re-reads the content version from the database: a
 # change saved by any process shows everywhere within this time (core.cache).
 CONTENT_VERSION_RECHECK_SECONDS = float(

@@ -13,13 +13,14 @@ class SiteBlocksConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from core import sections
+        from core import pagecache, sections
         from core.cache import track_content
 
         from . import visits
         from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
 
         track_content(Link, Song, TownMap)
+        pagecache.register_hole("visits", visits.render_figures)
         # Registering tracks the glossary: article bodies are cached with their
         # abbreviations marked up, under the content version.
         sections.register(

@@ -10,12 +10,14 @@ with the window: no raw IP address or personal data is stored.
 import hashlib
 import hmac
 import re
+import threading
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
+from django.template.loader import render_to_string
 
 from core.client import client_address
 
@@ -48,22 +50,43 @@ def _window(now=None) -> int:
     return int((now or time.time()) // WINDOW_SECONDS)
 
 
+# Each process gathers its page views and pushes them to the shared cache at
+# most every VISIT_BUFFER_SECONDS: a page view costs no cache round-trip.
+_buffer_lock = threading.Lock()
+_buffer = {"views": 0, "visitors": set(), "since": time.monotonic()}
+
+
 def record_visit(request) -> None:
+    with _buffer_lock:
+        _buffer["views"] += 1
+        _buffer["visitors"].add(visitor_key(request))
+        if time.monotonic() - _buffer["since"] < settings.VISIT_BUFFER_SECONDS:
+            return
+        views, visitors = _buffer["views"], _buffer["visitors"]
+        _buffer.update(views=0, visitors=set(), since=time.monotonic())
+    _push(views, visitors)
+
+
+def _push(views: int, visitors: set[str]) -> None:
     window = _window()
-    _incr(PENDING_KEY)
-    if cache.add(f"stats:seen:{window}:{visitor_key(request)}", 1, WINDOW_SECONDS * 2):
-        _incr(f"stats:online:{window}", timeout=WINDOW_SECONDS * 2)
+    _incr(PENDING_KEY, views)
+    keys = [f"stats:seen:{window}:{visitor}" for visitor in visitors]
+    seen = cache.get_many(keys)
+    new = [key for key in keys if key not in seen]
+    if new:
+        cache.set_many(dict.fromkeys(new, 1), WINDOW_SECONDS * 2)
+        _incr(f"stats:online:{window}", len(new), timeout=WINDOW_SECONDS * 2)
     if cache.add(FLUSH_LOCK_KEY, 1, FLUSH_EVERY_SECONDS):
         flush_visits()
 
 
-def _incr(key, timeout=None):
+def _incr(key, delta=1, timeout=None):
     # add-then-incr: incr alone fails on a missing key; both are atomic in Redis.
-    if not cache.add(key, 1, timeout):
+    if not cache.add(key, delta, timeout):
         try:
-            cache.incr(key)
+            cache.incr(key, delta)
         except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout)
+            cache.add(key, delta, timeout)
 
 
 def flush_visits() -> int:
@@ -84,21 +107,53 @@ def flush_visits() -> int:
     return pending
 
 
+_figures = {"value": None, "until": 0.0}
+
+
 def visit_figures() -> dict:
-    """Total visits and visitors online, from the cache (one query per minute
-    at most, to re-read the stored total)."""
-    stored = cache.get(TOTAL_KEY)
+    """Total visits and visitors online: from this process's memory, read
+    again from the cache (one round-trip) at most every VISIT_BUFFER_SECONDS,
+    and from the database at most once a minute."""
+    if time.monotonic() < _figures["until"]:
+        return _figures["value"]
+    value = _read_figures()
+    _figures.update(value=value, until=time.monotonic() + settings.VISIT_BUFFER_SECONDS)
+    return value
+
+
+def _read_figures() -> dict:
+    window = _window()
+    keys = [
+        TOTAL_KEY,
+        PENDING_KEY,
+        f"stats:online:{window}",
+        f"stats:online:{window - 1}",
+    ]
+    found = cache.get_many(keys)
+    stored = found.get(TOTAL_KEY)
     if stored is None:
         stored = SiteStatistics.load().total
         cache.set(TOTAL_KEY, stored, FLUSH_EVERY_SECONDS)
-    window = _window()
-    online = max(
-        cache.get(f"stats:online:{window}") or 0,
-        cache.get(f"stats:online:{window - 1}") or 0,
-    )
-    return {"total": stored + (cache.get(PENDING_KEY) or 0), "online": max(online, 1)}
+    online = max(found.get(keys[2]) or 0, found.get(keys[3]) or 0)
+    return {"total": stored + (found.get(PENDING_KEY) or 0), "online": max(online, 1)}
 
 
 def total_changed(**kwargs) -> None:
-    """Signal receiver: staff changed the starting total."""
+    """Signal receiver: staff changed the starting total (other processes
+    show it within a minute, when their copy of the total expires)."""
     cache.delete(TOTAL_KEY)
+    _figures["until"] = 0.0
+
+
+def forget_local_state() -> None:
+    """Drop this process's unpushed views and its copy of the figures."""
+    with _buffer_lock:
+        _buffer.update(views=0, visitors=set(), since=time.monotonic())
+    _figures["until"] = 0.0
+
+
+def render_figures(request, argument="") -> str:
+    """The footer's visit figures: a hole of cached pages (core.pagecache)."""
+    return render_to_string(
+        "siteblocks/includes/visits.html", {"visits": visit_figures()}
+    )

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from core.cache import forget_local_version
+from siteblocks import visits
 
 
 @pytest.fixture(autouse=True)
@@ -11,10 +12,12 @@ def _fresh_state():
     request to /en/ leaves English active in the thread otherwise."""
     cache.clear()
     forget_local_version()
+    visits.forget_local_state()
     with translation.override("vi"):
         yield
     cache.clear()
     forget_local_version()
+    visits.forget_local_state()
 
 
 @pytest.fixture

@@ -5,7 +5,16 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.pagecache import render_hole
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def hole(context, name, argument=""):
+    """A per-visitor part of a page (core.pagecache): filled in for each
+    request, never stored with the cached page."""
+    return mark_safe(render_hole(context["request"], name, argument))  # noqa: S308 - renderers return safe HTML
 
 
 @register.simple_tag(takes_context=True)

@@ -18,6 +18,16 @@ needs_postgresql = pytest.mark.skipif(
 )
 
 
+# Browsers send the page's origin with a form POST or fetch(); the vote is
+# checked against it instead of a per-visitor token (the page is cached whole).
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture
+def client():
+    return Client(**SAME_ORIGIN)
+
+
 def rate_url(article):
     return reverse("news:article-rate", kwargs={"slug": article.slug})
 
@@ -28,7 +38,8 @@ def test_article_shows_an_empty_state_before_any_rating(client):
         "Chưa có lượt đánh giá nào. Hãy là người đầu tiên đánh giá bài viết này."
         in content
     )
-    assert 'name="csrfmiddlewaretoken"' in content
+    # Nothing per visitor in the page: it is cached whole for everyone.
+    assert "csrfmiddlewaretoken" not in content
 
 
 def test_rating_without_javascript_records_it_and_returns_to_the_article(client):
@@ -51,7 +62,7 @@ def test_a_second_vote_from_the_same_visitor_replaces_the_first(client):
 def test_count_and_average_over_several_visitors_in_vietnamese_format(client):
     article = ArticleFactory()
     for stars in (5, 4, 4):
-        Client().post(rate_url(article), {"stars": stars})
+        Client(**SAME_ORIGIN).post(rate_url(article), {"stars": stars})
     content = client.get(article.get_absolute_url()).content.decode()
     assert "3 lượt đánh giá, trung bình 4,3" in content
 
@@ -88,17 +99,45 @@ def test_drafts_cannot_be_rated_and_get_is_not_allowed(client):
     assert client.get(rate_url(ArticleFactory())).status_code == 405
 
 
-def test_rating_needs_a_csrf_token():
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/trang.html"},
+        {},  # neither Origin nor Referer: not a browser on our page
+    ],
+)
+def test_a_vote_from_another_site_is_refused(headers):
+    """Cross-site request forgery: another site's page cannot cast votes."""
     article = ArticleFactory()
-    response = Client(enforce_csrf_checks=True).post(rate_url(article), {"stars": "5"})
-    assert response.status_code == 403
+    response = Client(enforce_csrf_checks=True, **headers).post(
+        rate_url(article), {"stars": "5"}, follow=True
+    )
+    assert "Không kiểm tra được lượt đánh giá" in response.content.decode()
     assert not Rating.objects.exists()
+    json_response = Client(**headers).post(
+        rate_url(article), {"stars": "5"}, headers={"Accept": "application/json"}
+    )
+    assert json_response.status_code == 403
+    assert not Rating.objects.exists()
+
+
+def test_a_vote_from_the_portals_own_page_needs_no_token():
+    article = ArticleFactory()
+    referer = {"HTTP_REFERER": "http://testserver" + article.get_absolute_url()}
+    for headers in (SAME_ORIGIN, referer):
+        response = Client(enforce_csrf_checks=True, **headers).post(
+            rate_url(article), {"stars": "5"}
+        )
+        assert response.status_code == 302
+    assert Rating.objects.count() == 2
 
 
 def test_votes_from_one_address_are_rate_limited(client):
     article = ArticleFactory()
     statuses = [
-        Client()
+        Client(**SAME_ORIGIN)
         .post(rate_url(article), {"stars": "5"}, headers={"Accept": "application/json"})
         .status_code
         for _ in range(12)

@@ -56,7 +56,9 @@ class Visitor:
         if form is not None:
             body = urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["X-CSRFToken"] = self.cookies["csrftoken"].value
+            headers["Origin"] = "http://127.0.0.1"
+            if "csrftoken" in self.cookies:
+                headers["X-CSRFToken"] = self.cookies["csrftoken"].value
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         content = response.read().decode()

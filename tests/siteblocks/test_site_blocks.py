@@ -1,4 +1,5 @@
 import io
+import time
 from unittest import mock
 
 import pytest
@@ -110,6 +111,24 @@ class TestVisitStatistics:
         statistics.starting_total = 5000
         statistics.save()
         assert stats.visit_figures()["total"] >= 5000
+
+    def test_each_process_pushes_its_views_to_the_cache_in_batches(self, settings):
+        """A page view costs no cache round-trip: views gather in the process
+        and reach the shared cache at most every VISIT_BUFFER_SECONDS."""
+        settings.VISIT_BUFFER_SECONDS = 60
+        stats.forget_local_state()
+        for address in ("10.0.0.1", "10.0.0.2", "10.0.0.2"):
+            visit(REMOTE_ADDR=address)
+        assert not cache.get(stats.PENDING_KEY)
+        later = time.monotonic() + 61
+        with mock.patch("time.monotonic", return_value=later):
+            visit(REMOTE_ADDR="10.0.0.3")
+        assert (
+            cache.get(stats.PENDING_KEY) + SiteStatistics.objects.get().counted_total
+            == 4
+        )
+        stats.forget_local_state()
+        assert stats.visit_figures()["online"] == 3
 
     def test_flush_command(self):
         visit()

@@ -1,0 +1,174 @@
+"""Whole public pages from the cache: one cache read, no SQL query.
+
+A view opts in with ``@page_cache``. For an anonymous GET (no session, no
+pending messages) its response is stored under the content version, the
+language, the host and the full path; the next such request is answered from
+that one entry without running the view.
+
+What differs between visitors is kept out of the stored HTML: a template
+renders it through a *hole* (``{% hole "rating" article.pk %}``), which calls
+the renderer the app registered for that name (``register_hole``), e.g. the
+visitor's own stars; the stored entry keeps only the hole's marker, and each
+response from the cache fills it in by calling the renderer again. Renderers
+are cheap: no query for visitors without cookies.
+
+Responses say how long browsers and proxies may keep them: ``public,
+max-age=PUBLIC_PAGE_MAX_AGE`` (a few seconds, so a proxy never hides a
+publication for longer) for visitors without cookies, ``private`` otherwise;
+``django.middleware.http.ConditionalGetMiddleware`` adds the ETag and
+answers conditional requests with 304.
+"""
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from .cache import content_version
+
+_HOLE = re.compile(r"<!--hole:([a-z-]+):([^>]*?)-->(.*?)<!--/hole-->", re.S)
+
+_renderers: dict[str, Callable] = {}
+
+
+def page_cache(view=None, *, not_with: tuple[str, ...] = ()):
+    """Mark a view's pages as cacheable whole for anonymous visitors; not when
+    the query string has one of ``not_with`` (a free-text search: endless
+    variants, each seen once)."""
+    if view is None:
+        return lambda view: page_cache(view, not_with=not_with)
+    view.page_cache = not_with or True
+    return view
+
+
+def register_hole(name: str, render: Callable) -> None:
+    """``render(request, argument) -> str`` (safe HTML) fills the hole ``name``."""
+    _renderers[name] = render
+
+
+def render_hole(request, name: str, argument="") -> str:
+    """The hole's content for this request, marked so that the page cache can
+    leave it out of what it stores (only on pages being cached)."""
+    content = _renderers[name](request, str(argument))
+    if getattr(request, "_page_cache_key", None) is None:
+        return content
+    return f"<!--hole:{name}:{argument}-->{content}<!--/hole-->"
+
+
+def _fill(request, html: str) -> str:
+    return _HOLE.sub(lambda match: _renderers[match[1]](request, match[2]), html)
+
+
+def _strip(html: str) -> str:
+    """The holes' content, for this visitor: out of what is stored."""
+    return _HOLE.sub(
+        lambda match: f"<!--hole:{match[1]}:{match[2]}--><!--/hole-->", html
+    )
+
+
+def _unmark(html: str) -> str:
+    return _HOLE.sub(lambda match: match[3], html)
+
+
+def page_key(request, path: str | None = None, language: str | None = None) -> str:
+    full_path = request.get_full_path() if path is None else path
+    digest = hashlib.sha1(full_path.encode(), usedforsecurity=False).hexdigest()
+    return ":".join(
+        (
+            "page",
+            content_version(),
+            request.scheme,
+            request.get_host(),
+            language or get_language() or settings.LANGUAGE_CODE,
+            digest,
+        )
+    )
+
+
+def forget_pages(request, paths: dict[str, str]) -> None:
+    """Drop the cached pages at ``{language: path}`` (e.g. an article after a
+    vote changed its rating summary) for this request's host."""
+    cache.delete_many(
+        [page_key(request, path, language) for language, path in paths.items()]
+    )
+
+
+def _is_anonymous(request) -> bool:
+    cookies = request.COOKIES
+    return not cookies.get(settings.SESSION_COOKIE_NAME) and not cookies.get("messages")
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "_page_cache_private", False):
+            # A cacheable page shown to staff or with a pending message.
+            patch_cache_control(response, private=True, max_age=0)
+            patch_vary_headers(response, ("Cookie",))
+        key = getattr(request, "_page_cache_key", None)
+        if key is None or getattr(response, "from_page_cache", False):
+            return response
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            html = response.content.decode(response.charset)
+            cache.set(
+                key,
+                {
+                    "html": _strip(html),
+                    "content_type": response["Content-Type"],
+                    "stored_at": time.time(),
+                },
+                settings.PAGE_CACHE_SECONDS,
+            )
+            response.content = _unmark(html)
+            self._mark(request, response, time.time())
+        elif not response.streaming:
+            response.content = _unmark(response.content.decode(response.charset))
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        cacheable = getattr(view_func, "page_cache", False)
+        if not cacheable:
+            return None
+        if request.method not in ("GET", "HEAD"):
+            return None
+        if not _is_anonymous(request):
+            request._page_cache_private = True
+            return None
+        if cacheable is not True and any(request.GET.get(name) for name in cacheable):
+            return None
+        key = request._page_cache_key = page_key(request)
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        response = HttpResponse(
+            _unmark(_fill(request, entry["html"])), content_type=entry["content_type"]
+        )
+        response.from_page_cache = True
+        self._mark(request, response, entry["stored_at"])
+        return response
+
+    @staticmethod
+    def _mark(request, response, stored_at):
+        response["Last-Modified"] = http_date(stored_at)
+        patch_vary_headers(response, ("Cookie",))
+        if request.COOKIES:
+            patch_cache_control(response, private=True, max_age=0)
+        else:
+            patch_cache_control(
+                response, public=True, max_age=settings.PUBLIC_PAGE_MAX_AGE
+            )
