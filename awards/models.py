@@ -296,6 +296,19 @@ class Decision(models.Model):
             raise ValidationError({"revoked_by": _("A decision cannot revoke itself.")})
 
     def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("awards:decision-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.ISSUED
+
+    def set_derived_fields(self):
+        """Compose the texts and set the number key, year and search columns:
+        what save() does before writing, for paths that bulk_create."""
         self.number = nfc(self.number or "").strip()
         self.number_key = search_key(self.number)
         self.signer_name = nfc(self.signer_name)
@@ -306,14 +319,6 @@ class Decision(models.Model):
         if not self.year and self.date:
             self.year = self.date.year
         self.search_title, self.search_text = self.search_fields()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("awards:decision-detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.ISSUED
 
     def search_fields(self):
         """(folded number and excerpts, folded achievements and signer)."""
@@ -398,10 +403,7 @@ class Recipient(models.Model):
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
     def save(self, *args, **kwargs):
-        self.name = clean_text(self.name)
-        self.unit = clean_text(self.unit)
-        self.name_key = search_key(self.name)
-        self.match_key = Recipient.key_for(self.kind, self.name, self.unit)
+        self.set_derived_fields()
         super().save(*args, **kwargs)
         RecipientKey.objects.get_or_create(
             key=self.match_key, defaults={"recipient": self}
@@ -409,6 +411,14 @@ class Recipient(models.Model):
 
     def get_absolute_url(self):
         return reverse("awards:recipient-detail", kwargs={"pk": self.pk})
+
+    def set_derived_fields(self):
+        """Clean the name and unit and set the keys, as save() does (a
+        bulk_create must also add the RecipientKey of ``match_key``)."""
+        self.name = clean_text(self.name)
+        self.unit = clean_text(self.unit)
+        self.name_key = search_key(self.name)
+        self.match_key = Recipient.key_for(self.kind, self.name, self.unit)
 
     @staticmethod
     def key_for(kind, name, unit):
@@ -535,12 +545,7 @@ class Award(models.Model):
             )
 
     def save(self, *args, **kwargs):
-        self.name = clean_text(self.name)
-        self.position = clean_text(self.position)
-        self.unit = clean_text(self.unit)
-        for language in ("vi", "en"):
-            field = f"achievement_{language}"
-            setattr(self, field, nfc(getattr(self, field) or ""))
+        self.set_derived_fields()
         # A merge points the row at another recipient: keep it unless the
         # name, unit or kind as printed is edited.
         loaded = getattr(self, "_identity", None)
@@ -550,6 +555,16 @@ class Award(models.Model):
             )
         super().save(*args, **kwargs)
         self._identity = self._current_identity()
+
+    def set_derived_fields(self):
+        """Store names and texts clean, as save() does; a bulk_create must
+        also set the recipient (see awards.services.awards_import)."""
+        self.name = clean_text(self.name)
+        self.position = clean_text(self.position)
+        self.unit = clean_text(self.unit)
+        for language in ("vi", "en"):
+            field = f"achievement_{language}"
+            setattr(self, field, nfc(getattr(self, field) or ""))
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -20,9 +20,18 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.cache import content_changed
 from core.text import clean_text, name_key, search_key
 
-from .models import Award, AwardForm, Decision, IssuingBody, Recipient, RecipientKind
+from .models import (
+    Award,
+    AwardForm,
+    Decision,
+    IssuingBody,
+    Recipient,
+    RecipientKey,
+    RecipientKind,
+)
 
 HEADERS = [
     "STT",
@@ -44,13 +53,17 @@ KIND_LABELS = {
     RecipientKind.COLLECTIVE: "Tập thể",
     RecipientKind.HOUSEHOLD: "Hộ gia đình",
 }
+_KIND_KEYS = {search_key(label): kind for kind, label in KIND_LABELS.items()}
 CLASS_LABELS = {"1": "Nhất", "2": "Nhì", "3": "Ba"}
 _CLASS_WORDS = {"nhat": "1", "nhi": "2", "ba": "3", "i": "1", "ii": "2", "iii": "3"}
 _CLASS_SUFFIX = re.compile(r"^(?P<form>.+?)[\s,;-]*hạng\s+(?P<cls>\S+)$")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
-MAX_ROWS = 5000
+MAX_ROWS = 20_000
+# Rows per INSERT and values per IN (…) of the import; SQLite lowers it to its
+# limit of 999 parameters a query.
+BATCH_SIZE = 900
 LIMITS = {
     "number": 60,
     "signer": 120,
@@ -389,9 +402,7 @@ def _check_row(number, values, cells, issuers, forms, errors):
             _("Give the class of %(form)s (hạng Nhất, Nhì or Ba).")
             % {"form": form_obj.name_vi},
         )
-    kind_value = {search_key(label): kind for kind, label in KIND_LABELS.items()}.get(
-        search_key(kind)
-    )
+    kind_value = _KIND_KEYS.get(search_key(kind))
     if not kind:
         error("kind_missing", _("The kind of recipient is missing."))
     elif kind_value is None:
@@ -495,6 +506,10 @@ def awards_import(
     New decisions are recorded as issued, i.e. public, unless ``draft``;
     existing decisions and rows are left as they are, so a re-import adds
     nothing. Raises AwardsImportError, having written nothing, on a bad file.
+
+    The queries do not depend on the number of rows, only on the number of
+    batches of BATCH_SIZE: decisions, recipients and rows are looked up and
+    created in bulk (see ``_decisions``, ``_recipients``).
     """
     if parsed is None:
         parsed = awards_parse(file=file)
@@ -511,52 +526,123 @@ def awards_import(
     groups = {}
     for row in parsed.rows:
         groups.setdefault(row.decision_key, []).append(row)
-    done = 0
-    for (issuer_id, number_key, date), rows in groups.items():
-        achievements = Counter(row.achievement for row in rows if row.achievement)
-        shared = achievements.most_common(1)[0][0] if achievements else ""
-        decision = Decision.objects.filter(
-            issuer_id=issuer_id, number_key=number_key, date=date
-        ).first()
-        if decision is None:
-            decision = Decision(
-                issuer=issuers[issuer_id],
-                number=rows[0].number,
-                date=datetime.date.fromisoformat(date),
-                signer_name=next((row.signer for row in rows if row.signer), ""),
-                achievement_vi=shared,
-                status=Decision.Status.DRAFT if draft else Decision.Status.ISSUED,
-            )
-            decision.save()
-            report.decisions_created += 1
-        else:
-            report.decisions_existing += 1
+    decisions, found = _decisions(groups, issuers=issuers, draft=draft)
+    report.decisions_existing = len(found)
+    report.decisions_created = len(decisions) - len(found)
+    recipients = _recipients(parsed.rows)
+    existing = set(
+        _in_batches(
+            Award.objects.values_list("decision_id", "recipient_id", "form_id"),
+            "decision_id__in",
+            [decisions[key].pk for key in found],
+        )
+    )
+    awards = []
+    for key, rows in groups.items():
+        decision = decisions[key]
         for index, row in enumerate(rows, start=1):
-            recipient = Recipient.resolve(kind=row.kind, name=row.name, unit=row.unit)
-            if Award.objects.filter(
-                decision=decision, recipient=recipient, form_id=row.form_id
-            ).exists():
+            recipient_id = recipients[Recipient.key_for(row.kind, row.name, row.unit)]
+            # Two keys of the file may name one recipient (merged ones).
+            identity = (decision.pk, recipient_id, row.form_id)
+            if identity in existing:
                 report.awards_existing += 1
-            else:
-                Award(
-                    decision=decision,
-                    recipient=recipient,
-                    order=row.order or index,
-                    kind=row.kind,
-                    name=row.name,
-                    position=row.position,
-                    unit=row.unit,
-                    form=forms[row.form_id],
-                    award_class=row.award_class,
-                    achievement_vi=""
-                    if row.achievement == decision.achievement_vi
-                    else row.achievement,
-                ).save()
-                report.awards_created += 1
-            done += 1
-            if progress:
-                progress(done, report.rows)
+                continue
+            existing.add(identity)
+            award = Award(
+                decision=decision,
+                recipient_id=recipient_id,
+                order=row.order or index,
+                kind=row.kind,
+                name=row.name,
+                position=row.position,
+                unit=row.unit,
+                form=forms[row.form_id],
+                award_class=row.award_class,
+                achievement_vi=""
+                if row.achievement == decision.achievement_vi
+                else row.achievement,
+            )
+            award.set_derived_fields()
+            awards.append(award)
+    for start in range(0, len(awards), BATCH_SIZE):
+        batch = awards[start : start + BATCH_SIZE]
+        Award.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+        report.awards_created += len(batch)
+        if progress:
+            progress(report.awards_existing + report.awards_created, report.rows)
+    if progress and not awards:
+        progress(report.rows, report.rows)
+    # bulk_create sends no signals: start a new content version now, and again
+    # after commit in case a page was cached from the old rows in between.
+    content_changed()
+    transaction.on_commit(content_changed)
     return report
+
+
+def _in_batches(queryset, lookup, values):
+    """Rows of ``queryset`` whose ``lookup`` is in ``values``, a batch of values
+    per query (SQLite limits the parameters of one query)."""
+    values = list(values)
+    for start in range(0, len(values), BATCH_SIZE):
+        yield from queryset.filter(**{lookup: values[start : start + BATCH_SIZE]})
+
+
+def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
+    """The decision of each group of rows by decision key, created unless
+    recorded already, and the keys of those recorded already."""
+    decisions = {}
+    for decision in _in_batches(
+        Decision.objects.all(), "number_key__in", {key[1] for key in groups}
+    ):
+        key = (decision.issuer_id, decision.number_key, decision.date.isoformat())
+        if key in groups:
+            decisions[key] = decision
+    found = set(decisions)
+    new = []
+    for key, rows in groups.items():
+        if key in found:
+            continue
+        issuer_id, _number_key, date = key
+        achievements = Counter(row.achievement for row in rows if row.achievement)
+        decision = Decision(
+            issuer=issuers[issuer_id],
+            number=rows[0].number,
+            date=datetime.date.fromisoformat(date),
+            signer_name=next((row.signer for row in rows if row.signer), ""),
+            achievement_vi=achievements.most_common(1)[0][0] if achievements else "",
+            status=Decision.Status.DRAFT if draft else Decision.Status.ISSUED,
+        )
+        decision.set_derived_fields()
+        decisions[key] = decision
+        new.append(decision)
+    Decision.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    return decisions, found
+
+
+def _recipients(rows) -> dict[str, int]:
+    """The recipient id of each match key of the rows: the one recorded under
+    that key (its own or one merged into it, as Recipient.resolve finds it),
+    else a new recipient, created with its key."""
+    wanted = {}
+    for row in rows:
+        recipient = Recipient(kind=row.kind, name=row.name, unit=row.unit)
+        recipient.set_derived_fields()
+        wanted.setdefault(recipient.match_key, recipient)
+    found = dict(
+        _in_batches(
+            RecipientKey.objects.values_list("key", "recipient_id"),
+            "key__in",
+            wanted,
+        )
+    )
+    new = [recipient for key, recipient in wanted.items() if key not in found]
+    Recipient.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    RecipientKey.objects.bulk_create(
+        [RecipientKey(key=r.match_key, recipient_id=r.pk) for r in new],
+        batch_size=BATCH_SIZE,
+    )
+    found.update((recipient.match_key, recipient.pk) for recipient in new)
+    return found
 
 
 # Exporting -------------------------------------------------------------------
