@@ -5,6 +5,7 @@ same person or collective across decisions is one Recipient, recognised by a
 diacritic-insensitive key of kind, name and unit (see RecipientKey).
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -592,3 +594,53 @@ class Award(models.Model):
     @property
     def is_collective(self):
         return self.kind != self.Kind.INDIVIDUAL
+
+
+# How long an admin's import preview may wait for its confirmation.
+IMPORT_UPLOAD_MAX_AGE = datetime.timedelta(
+    seconds=getattr(settings, "AWARDS_IMPORT_UPLOAD_MAX_AGE", 60 * 60)
+)
+
+
+def new_upload_token():
+    return secrets.token_urlsafe(32)
+
+
+class ImportUploadQuerySet(models.QuerySet):
+    def stale(self):
+        """Uploads too old to confirm: the preview has expired."""
+        return self.filter(created_at__lt=timezone.now() - IMPORT_UPLOAD_MAX_AGE)
+
+    def usable(self, *, token: str, owner):
+        """The upload behind this token, if fresh and uploaded by ``owner``."""
+        return self.filter(
+            token=token,
+            owner=owner,
+            created_at__gte=timezone.now() - IMPORT_UPLOAD_MAX_AGE,
+        )
+
+
+class ImportUpload(models.Model):
+    """An import file checked by the admin's preview, waiting for the editor
+    to confirm it: its validated rows, under an unguessable token, for its
+    owner only, once, within IMPORT_UPLOAD_MAX_AGE."""
+
+    token = models.CharField(
+        max_length=64, unique=True, default=new_upload_token, editable=False
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    # awards.services.ParsedImport.as_json()
+    parsed = models.JSONField()
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+    objects = ImportUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import awaiting confirmation")
+        verbose_name_plural = _("imports awaiting confirmation")
+
+    def __str__(self):
+        return self.file_name or self.token[:8]

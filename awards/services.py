@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -27,6 +27,7 @@ from .models import (
     Award,
     AwardForm,
     Decision,
+    ImportUpload,
     IssuingBody,
     Recipient,
     RecipientKey,
@@ -104,8 +105,8 @@ class AwardsImportError(Exception):
 
 @dataclass
 class ImportRow:
-    """One validated row, JSON-serialisable (kept in the session between the
-    admin's preview and confirmation)."""
+    """One validated row, JSON-serialisable (kept in an ImportUpload between
+    the admin's preview and confirmation)."""
 
     row: int
     order: int
@@ -157,18 +158,32 @@ class ParsedImport:
     rows: list[ImportRow]
     warnings: list[RowError]
 
-    def as_session(self):
+    def as_json(self):
+        """Rows as lists of values, not dicts: a third of the size."""
+        names = [item.name for item in fields(ImportRow)]
         return {
-            "rows": [asdict(row) for row in self.rows],
+            "fields": names,
+            "rows": [[getattr(row, name) for name in names] for row in self.rows],
             "warnings": [asdict(warning) for warning in self.warnings],
         }
 
     @classmethod
-    def from_session(cls, data):
+    def from_json(cls, data):
+        names = data["fields"]
         return cls(
-            rows=[ImportRow(**row) for row in data["rows"]],
+            rows=[
+                ImportRow(**dict(zip(names, row, strict=True))) for row in data["rows"]
+            ],
             warnings=[RowError(**warning) for warning in data["warnings"]],
         )
+
+    def decisions(self) -> list[tuple[ImportRow, int]]:
+        """Each decision of the file: its first row and its number of rows."""
+        found = {}
+        for row in self.rows:
+            first, count = found.get(row.decision_key, (row, 0))
+            found[row.decision_key] = (first, count + 1)
+        return list(found.values())
 
 
 # Reading ---------------------------------------------------------------------
@@ -541,7 +556,7 @@ def awards_import(
     for key, rows in groups.items():
         decision = decisions[key]
         for index, row in enumerate(rows, start=1):
-            recipient_id = recipients[Recipient.key_for(row.kind, row.name, row.unit)]
+            recipient_id = recipients[row.kind, row.name, row.unit]
             # Two keys of the file may name one recipient (merged ones).
             identity = (decision.pk, recipient_id, row.form_id)
             if identity in existing:
@@ -619,30 +634,69 @@ def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
     return decisions, found
 
 
-def _recipients(rows) -> dict[str, int]:
-    """The recipient id of each match key of the rows: the one recorded under
-    that key (its own or one merged into it, as Recipient.resolve finds it),
-    else a new recipient, created with its key."""
-    wanted = {}
+def _recipients(rows) -> dict[tuple[str, str, str], int]:
+    """The recipient id for each (kind, name, unit) of the rows: the one
+    recorded under its match key (its own or one merged into it, as
+    Recipient.resolve finds it), else a new recipient, created with its key."""
+    named = {}
     for row in rows:
-        recipient = Recipient(kind=row.kind, name=row.name, unit=row.unit)
-        recipient.set_derived_fields()
-        wanted.setdefault(recipient.match_key, recipient)
+        if (row.kind, row.name, row.unit) not in named:
+            recipient = Recipient(kind=row.kind, name=row.name, unit=row.unit)
+            recipient.set_derived_fields()
+            named[row.kind, row.name, row.unit] = recipient
+    by_key = {}
+    for recipient in named.values():
+        by_key.setdefault(recipient.match_key, recipient)
     found = dict(
         _in_batches(
             RecipientKey.objects.values_list("key", "recipient_id"),
             "key__in",
-            wanted,
+            by_key,
         )
     )
-    new = [recipient for key, recipient in wanted.items() if key not in found]
+    new = [recipient for key, recipient in by_key.items() if key not in found]
     Recipient.objects.bulk_create(new, batch_size=BATCH_SIZE)
     RecipientKey.objects.bulk_create(
         [RecipientKey(key=r.match_key, recipient_id=r.pk) for r in new],
         batch_size=BATCH_SIZE,
     )
     found.update((recipient.match_key, recipient.pk) for recipient in new)
-    return found
+    return {names: found[r.match_key] for names, r in named.items()}
+
+
+# Between the admin's preview and confirmation ------------------------------
+
+
+def import_upload_store(*, owner, parsed: ParsedImport, file_name: str = "") -> str:
+    """Keep checked rows for their owner to confirm; return the token that
+    names them. Stale uploads go meanwhile."""
+    import_uploads_clear()
+    upload = ImportUpload.objects.create(
+        owner=owner, parsed=parsed.as_json(), file_name=file_name[:255]
+    )
+    return upload.token
+
+
+def import_upload_claim(*, token: str, owner) -> ParsedImport | None:
+    """The rows stored under ``token`` if ``owner`` uploaded them less than
+    IMPORT_UPLOAD_MAX_AGE ago, else None. Claiming deletes them: a preview is
+    confirmed once, even by two requests at the same time."""
+    upload = ImportUpload.objects.usable(token=token, owner=owner).first()
+    if upload is None:
+        return None
+    deleted, _by_model = ImportUpload.objects.filter(pk=upload.pk).delete()
+    if not deleted:  # claimed by a concurrent request
+        return None
+    try:
+        return ParsedImport.from_json(upload.parsed)
+    except (KeyError, TypeError, ValueError):  # stored by an older release
+        return None
+
+
+def import_uploads_clear() -> int:
+    """Delete the uploads too old to confirm; return how many."""
+    deleted, _by_model = ImportUpload.objects.stale().delete()
+    return deleted
 
 
 # Exporting -------------------------------------------------------------------
