@@ -1,5 +1,3 @@
-import secrets
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -17,17 +15,19 @@ from core.text import search_key
 from .models import Award, AwardForm, Decision, IssuingBody, Level, Recipient
 from .services import (
     AwardsImportError,
-    ParsedImport,
     awards_export_csv,
     awards_export_xlsx,
     awards_import,
     awards_parse,
     awards_template_xlsx,
     form_allowed,
+    import_upload_claim,
+    import_upload_store,
     recipients_merge,
 )
 
-SESSION_KEY = "awards-import"
+# Rows shown by the import preview; every decision of the file is listed.
+PREVIEW_ROWS = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -251,7 +251,8 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
 
     def import_view(self, request):
         """Upload, preview what will be created, then confirm. Between the two
-        steps the validated rows wait in the session, never the file on disk."""
+        steps the checked rows wait in an ImportUpload, named in the confirm
+        form by a token that only the uploader can use, once, for an hour."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         context = {
@@ -261,19 +262,23 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
             "upload_form": ImportUploadForm(),
         }
         if request.method == "POST" and "confirm" in request.POST:
-            stored = request.session.get(SESSION_KEY)
-            if not stored or request.POST.get("token") != stored["token"]:
+            parsed = import_upload_claim(
+                token=request.POST.get("token", ""), owner=request.user
+            )
+            if parsed is None:
                 self.message_user(
                     request,
-                    _("The preview has expired; upload the file again."),
+                    _(
+                        "This preview can no longer be confirmed: it expires after "
+                        "an hour, is confirmed only once, and only by whoever "
+                        "uploaded the file. Upload the file again."
+                    ),
                     messages.ERROR,
                 )
                 return redirect("admin:awards_decision_import")
-            del request.session[SESSION_KEY]
             try:
                 report = awards_import(
-                    parsed=ParsedImport.from_session(stored["parsed"]),
-                    draft=bool(request.POST.get("draft")),
+                    parsed=parsed, draft=bool(request.POST.get("draft"))
                 )
             except AwardsImportError as exc:
                 context["errors"] = exc.errors
@@ -298,17 +303,21 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
             upload = ImportUploadForm(request.POST, request.FILES)
             context["upload_form"] = upload
             if upload.is_valid():
+                file = upload.cleaned_data["file"]
                 try:
-                    parsed = awards_parse(file=upload.cleaned_data["file"])
+                    parsed = awards_parse(file=file)
                 except AwardsImportError as exc:
                     context["errors"] = exc.errors
                 else:
-                    token = secrets.token_urlsafe(16)
-                    request.session[SESSION_KEY] = {
-                        "token": token,
-                        "parsed": parsed.as_session(),
-                    }
-                    context.update(parsed=parsed, token=token)
+                    token = import_upload_store(
+                        owner=request.user, parsed=parsed, file_name=file.name
+                    )
+                    context.update(
+                        parsed=parsed,
+                        token=token,
+                        decisions=parsed.decisions(),
+                        preview_rows=parsed.rows[:PREVIEW_ROWS],
+                    )
         return TemplateResponse(request, "admin/awards/decision/import.html", context)
 
     def changelist_view(self, request, extra_context=None):

@@ -5,6 +5,7 @@ same person or collective across decisions is one Recipient, recognised by a
 diacritic-insensitive key of kind, name and unit (see RecipientKey).
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -296,6 +298,19 @@ class Decision(models.Model):
             raise ValidationError({"revoked_by": _("A decision cannot revoke itself.")})
 
     def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("awards:decision-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.ISSUED
+
+    def set_derived_fields(self):
+        """Compose the texts and set the number key, year and search columns:
+        what save() does before writing, for paths that bulk_create."""
         self.number = nfc(self.number or "").strip()
         self.number_key = search_key(self.number)
         self.signer_name = nfc(self.signer_name)
@@ -306,14 +321,6 @@ class Decision(models.Model):
         if not self.year and self.date:
             self.year = self.date.year
         self.search_title, self.search_text = self.search_fields()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("awards:decision-detail", kwargs={"pk": self.pk})
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.ISSUED
 
     def search_fields(self):
         """(folded number and excerpts, folded achievements and signer)."""
@@ -398,10 +405,7 @@ class Recipient(models.Model):
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
     def save(self, *args, **kwargs):
-        self.name = clean_text(self.name)
-        self.unit = clean_text(self.unit)
-        self.name_key = search_key(self.name)
-        self.match_key = Recipient.key_for(self.kind, self.name, self.unit)
+        self.set_derived_fields()
         super().save(*args, **kwargs)
         RecipientKey.objects.get_or_create(
             key=self.match_key, defaults={"recipient": self}
@@ -409,6 +413,14 @@ class Recipient(models.Model):
 
     def get_absolute_url(self):
         return reverse("awards:recipient-detail", kwargs={"pk": self.pk})
+
+    def set_derived_fields(self):
+        """Clean the name and unit and set the keys, as save() does (a
+        bulk_create must also add the RecipientKey of ``match_key``)."""
+        self.name = clean_text(self.name)
+        self.unit = clean_text(self.unit)
+        self.name_key = search_key(self.name)
+        self.match_key = Recipient.key_for(self.kind, self.name, self.unit)
 
     @staticmethod
     def key_for(kind, name, unit):
@@ -535,12 +547,7 @@ class Award(models.Model):
             )
 
     def save(self, *args, **kwargs):
-        self.name = clean_text(self.name)
-        self.position = clean_text(self.position)
-        self.unit = clean_text(self.unit)
-        for language in ("vi", "en"):
-            field = f"achievement_{language}"
-            setattr(self, field, nfc(getattr(self, field) or ""))
+        self.set_derived_fields()
         # A merge points the row at another recipient: keep it unless the
         # name, unit or kind as printed is edited.
         loaded = getattr(self, "_identity", None)
@@ -550,6 +557,16 @@ class Award(models.Model):
             )
         super().save(*args, **kwargs)
         self._identity = self._current_identity()
+
+    def set_derived_fields(self):
+        """Store names and texts clean, as save() does; a bulk_create must
+        also set the recipient (see awards.services.awards_import)."""
+        self.name = clean_text(self.name)
+        self.position = clean_text(self.position)
+        self.unit = clean_text(self.unit)
+        for language in ("vi", "en"):
+            field = f"achievement_{language}"
+            setattr(self, field, nfc(getattr(self, field) or ""))
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -577,3 +594,53 @@ class Award(models.Model):
     @property
     def is_collective(self):
         return self.kind != self.Kind.INDIVIDUAL
+
+
+# How long an admin's import preview may wait for its confirmation.
+IMPORT_UPLOAD_MAX_AGE = datetime.timedelta(
+    seconds=getattr(settings, "AWARDS_IMPORT_UPLOAD_MAX_AGE", 60 * 60)
+)
+
+
+def new_upload_token():
+    return secrets.token_urlsafe(32)
+
+
+class ImportUploadQuerySet(models.QuerySet):
+    def stale(self):
+        """Uploads too old to confirm: the preview has expired."""
+        return self.filter(created_at__lt=timezone.now() - IMPORT_UPLOAD_MAX_AGE)
+
+    def usable(self, *, token: str, owner):
+        """The upload behind this token, if fresh and uploaded by ``owner``."""
+        return self.filter(
+            token=token,
+            owner=owner,
+            created_at__gte=timezone.now() - IMPORT_UPLOAD_MAX_AGE,
+        )
+
+
+class ImportUpload(models.Model):
+    """An import file checked by the admin's preview, waiting for the editor
+    to confirm it: its validated rows, under an unguessable token, for its
+    owner only, once, within IMPORT_UPLOAD_MAX_AGE."""
+
+    token = models.CharField(
+        max_length=64, unique=True, default=new_upload_token, editable=False
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    # awards.services.ParsedImport.as_json()
+    parsed = models.JSONField()
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+    objects = ImportUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import awaiting confirmation")
+        verbose_name_plural = _("imports awaiting confirmation")
+
+    def __str__(self):
+        return self.file_name or self.token[:8]

@@ -14,15 +14,25 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.cache import content_changed
 from core.text import clean_text, name_key, search_key
 
-from .models import Award, AwardForm, Decision, IssuingBody, Recipient, RecipientKind
+from .models import (
+    Award,
+    AwardForm,
+    Decision,
+    ImportUpload,
+    IssuingBody,
+    Recipient,
+    RecipientKey,
+    RecipientKind,
+)
 
 HEADERS = [
     "STT",
@@ -44,13 +54,17 @@ KIND_LABELS = {
     RecipientKind.COLLECTIVE: "Tập thể",
     RecipientKind.HOUSEHOLD: "Hộ gia đình",
 }
+_KIND_KEYS = {search_key(label): kind for kind, label in KIND_LABELS.items()}
 CLASS_LABELS = {"1": "Nhất", "2": "Nhì", "3": "Ba"}
 _CLASS_WORDS = {"nhat": "1", "nhi": "2", "ba": "3", "i": "1", "ii": "2", "iii": "3"}
 _CLASS_SUFFIX = re.compile(r"^(?P<form>.+?)[\s,;-]*hạng\s+(?P<cls>\S+)$")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 60 * 1024 * 1024
-MAX_ROWS = 5000
+MAX_ROWS = 20_000
+# Rows per INSERT and values per IN (…) of the import; SQLite lowers it to its
+# limit of 999 parameters a query.
+BATCH_SIZE = 900
 LIMITS = {
     "number": 60,
     "signer": 120,
@@ -91,8 +105,8 @@ class AwardsImportError(Exception):
 
 @dataclass
 class ImportRow:
-    """One validated row, JSON-serialisable (kept in the session between the
-    admin's preview and confirmation)."""
+    """One validated row, JSON-serialisable (kept in an ImportUpload between
+    the admin's preview and confirmation)."""
 
     row: int
     order: int
@@ -144,18 +158,32 @@ class ParsedImport:
     rows: list[ImportRow]
     warnings: list[RowError]
 
-    def as_session(self):
+    def as_json(self):
+        """Rows as lists of values, not dicts: a third of the size."""
+        names = [item.name for item in fields(ImportRow)]
         return {
-            "rows": [asdict(row) for row in self.rows],
+            "fields": names,
+            "rows": [[getattr(row, name) for name in names] for row in self.rows],
             "warnings": [asdict(warning) for warning in self.warnings],
         }
 
     @classmethod
-    def from_session(cls, data):
+    def from_json(cls, data):
+        names = data["fields"]
         return cls(
-            rows=[ImportRow(**row) for row in data["rows"]],
+            rows=[
+                ImportRow(**dict(zip(names, row, strict=True))) for row in data["rows"]
+            ],
             warnings=[RowError(**warning) for warning in data["warnings"]],
         )
+
+    def decisions(self) -> list[tuple[ImportRow, int]]:
+        """Each decision of the file: its first row and its number of rows."""
+        found = {}
+        for row in self.rows:
+            first, count = found.get(row.decision_key, (row, 0))
+            found[row.decision_key] = (first, count + 1)
+        return list(found.values())
 
 
 # Reading ---------------------------------------------------------------------
@@ -389,9 +417,7 @@ def _check_row(number, values, cells, issuers, forms, errors):
             _("Give the class of %(form)s (hạng Nhất, Nhì or Ba).")
             % {"form": form_obj.name_vi},
         )
-    kind_value = {search_key(label): kind for kind, label in KIND_LABELS.items()}.get(
-        search_key(kind)
-    )
+    kind_value = _KIND_KEYS.get(search_key(kind))
     if not kind:
         error("kind_missing", _("The kind of recipient is missing."))
     elif kind_value is None:
@@ -495,6 +521,10 @@ def awards_import(
     New decisions are recorded as issued, i.e. public, unless ``draft``;
     existing decisions and rows are left as they are, so a re-import adds
     nothing. Raises AwardsImportError, having written nothing, on a bad file.
+
+    The queries do not depend on the number of rows, only on the number of
+    batches of BATCH_SIZE: decisions, recipients and rows are looked up and
+    created in bulk (see ``_decisions``, ``_recipients``).
     """
     if parsed is None:
         parsed = awards_parse(file=file)
@@ -511,52 +541,161 @@ def awards_import(
     groups = {}
     for row in parsed.rows:
         groups.setdefault(row.decision_key, []).append(row)
-    done = 0
-    for (issuer_id, number_key, date), rows in groups.items():
-        achievements = Counter(row.achievement for row in rows if row.achievement)
-        shared = achievements.most_common(1)[0][0] if achievements else ""
-        decision = Decision.objects.filter(
-            issuer_id=issuer_id, number_key=number_key, date=date
-        ).first()
-        if decision is None:
-            decision = Decision(
-                issuer=issuers[issuer_id],
-                number=rows[0].number,
-                date=datetime.date.fromisoformat(date),
-                signer_name=next((row.signer for row in rows if row.signer), ""),
-                achievement_vi=shared,
-                status=Decision.Status.DRAFT if draft else Decision.Status.ISSUED,
-            )
-            decision.save()
-            report.decisions_created += 1
-        else:
-            report.decisions_existing += 1
+    decisions, found = _decisions(groups, issuers=issuers, draft=draft)
+    report.decisions_existing = len(found)
+    report.decisions_created = len(decisions) - len(found)
+    recipients = _recipients(parsed.rows)
+    existing = set(
+        _in_batches(
+            Award.objects.values_list("decision_id", "recipient_id", "form_id"),
+            "decision_id__in",
+            [decisions[key].pk for key in found],
+        )
+    )
+    awards = []
+    for key, rows in groups.items():
+        decision = decisions[key]
         for index, row in enumerate(rows, start=1):
-            recipient = Recipient.resolve(kind=row.kind, name=row.name, unit=row.unit)
-            if Award.objects.filter(
-                decision=decision, recipient=recipient, form_id=row.form_id
-            ).exists():
+            recipient_id = recipients[row.kind, row.name, row.unit]
+            # Two keys of the file may name one recipient (merged ones).
+            identity = (decision.pk, recipient_id, row.form_id)
+            if identity in existing:
                 report.awards_existing += 1
-            else:
-                Award(
-                    decision=decision,
-                    recipient=recipient,
-                    order=row.order or index,
-                    kind=row.kind,
-                    name=row.name,
-                    position=row.position,
-                    unit=row.unit,
-                    form=forms[row.form_id],
-                    award_class=row.award_class,
-                    achievement_vi=""
-                    if row.achievement == decision.achievement_vi
-                    else row.achievement,
-                ).save()
-                report.awards_created += 1
-            done += 1
-            if progress:
-                progress(done, report.rows)
+                continue
+            existing.add(identity)
+            award = Award(
+                decision=decision,
+                recipient_id=recipient_id,
+                order=row.order or index,
+                kind=row.kind,
+                name=row.name,
+                position=row.position,
+                unit=row.unit,
+                form=forms[row.form_id],
+                award_class=row.award_class,
+                achievement_vi=""
+                if row.achievement == decision.achievement_vi
+                else row.achievement,
+            )
+            award.set_derived_fields()
+            awards.append(award)
+    for start in range(0, len(awards), BATCH_SIZE):
+        batch = awards[start : start + BATCH_SIZE]
+        Award.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+        report.awards_created += len(batch)
+        if progress:
+            progress(report.awards_existing + report.awards_created, report.rows)
+    if progress and not awards:
+        progress(report.rows, report.rows)
+    # bulk_create sends no signals: start a new content version, committed
+    # with the rows (core.cache).
+    content_changed()
     return report
+
+
+def _in_batches(queryset, lookup, values):
+    """Rows of ``queryset`` whose ``lookup`` is in ``values``, a batch of values
+    per query (SQLite limits the parameters of one query)."""
+    values = list(values)
+    for start in range(0, len(values), BATCH_SIZE):
+        yield from queryset.filter(**{lookup: values[start : start + BATCH_SIZE]})
+
+
+def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
+    """The decision of each group of rows by decision key, created unless
+    recorded already, and the keys of those recorded already."""
+    decisions = {}
+    for decision in _in_batches(
+        Decision.objects.all(), "number_key__in", {key[1] for key in groups}
+    ):
+        key = (decision.issuer_id, decision.number_key, decision.date.isoformat())
+        if key in groups:
+            decisions[key] = decision
+    found = set(decisions)
+    new = []
+    for key, rows in groups.items():
+        if key in found:
+            continue
+        issuer_id, _number_key, date = key
+        achievements = Counter(row.achievement for row in rows if row.achievement)
+        decision = Decision(
+            issuer=issuers[issuer_id],
+            number=rows[0].number,
+            date=datetime.date.fromisoformat(date),
+            signer_name=next((row.signer for row in rows if row.signer), ""),
+            achievement_vi=achievements.most_common(1)[0][0] if achievements else "",
+            status=Decision.Status.DRAFT if draft else Decision.Status.ISSUED,
+        )
+        decision.set_derived_fields()
+        decisions[key] = decision
+        new.append(decision)
+    Decision.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    return decisions, found
+
+
+def _recipients(rows) -> dict[tuple[str, str, str], int]:
+    """The recipient id for each (kind, name, unit) of the rows: the one
+    recorded under its match key (its own or one merged into it, as
+    Recipient.resolve finds it), else a new recipient, created with its key."""
+    named = {}
+    for row in rows:
+        if (row.kind, row.name, row.unit) not in named:
+            recipient = Recipient(kind=row.kind, name=row.name, unit=row.unit)
+            recipient.set_derived_fields()
+            named[row.kind, row.name, row.unit] = recipient
+    by_key = {}
+    for recipient in named.values():
+        by_key.setdefault(recipient.match_key, recipient)
+    found = dict(
+        _in_batches(
+            RecipientKey.objects.values_list("key", "recipient_id"),
+            "key__in",
+            by_key,
+        )
+    )
+    new = [recipient for key, recipient in by_key.items() if key not in found]
+    Recipient.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    RecipientKey.objects.bulk_create(
+        [RecipientKey(key=r.match_key, recipient_id=r.pk) for r in new],
+        batch_size=BATCH_SIZE,
+    )
+    found.update((recipient.match_key, recipient.pk) for recipient in new)
+    return {names: found[r.match_key] for names, r in named.items()}
+
+
+# Between the admin's preview and confirmation ------------------------------
+
+
+def import_upload_store(*, owner, parsed: ParsedImport, file_name: str = "") -> str:
+    """Keep checked rows for their owner to confirm; return the token that
+    names them. Stale uploads go meanwhile."""
+    import_uploads_clear()
+    upload = ImportUpload.objects.create(
+        owner=owner, parsed=parsed.as_json(), file_name=file_name[:255]
+    )
+    return upload.token
+
+
+def import_upload_claim(*, token: str, owner) -> ParsedImport | None:
+    """The rows stored under ``token`` if ``owner`` uploaded them less than
+    IMPORT_UPLOAD_MAX_AGE ago, else None. Claiming deletes them: a preview is
+    confirmed once, even by two requests at the same time."""
+    upload = ImportUpload.objects.usable(token=token, owner=owner).first()
+    if upload is None:
+        return None
+    deleted, _by_model = ImportUpload.objects.filter(pk=upload.pk).delete()
+    if not deleted:  # claimed by a concurrent request
+        return None
+    try:
+        return ParsedImport.from_json(upload.parsed)
+    except (KeyError, TypeError, ValueError):  # stored by an older release
+        return None
+
+
+def import_uploads_clear() -> int:
+    """Delete the uploads too old to confirm; return how many."""
+    deleted, _by_model = ImportUpload.objects.stale().delete()
+    return deleted
 
 
 # Exporting -------------------------------------------------------------------

@@ -20,21 +20,35 @@ def public_decisions(request):
     return Decision.objects.public()
 
 
+def award_lookups(filters):
+    """The filters of the honour roll that bear on recipient rows."""
+    lookups = {}
+    if filters["form"]:
+        lookups["form"] = filters["form"]
+    if filters["kind"]:
+        lookups["kind"] = filters["kind"]
+    if filters["q"]:
+        lookups["recipient__name_key__contains"] = search_key(filters["q"])
+    return lookups
+
+
 def filter_decisions(queryset, filters):
+    """Decisions of the year with at least one row matching the filters."""
     if filters["year"]:
         queryset = queryset.filter(year=filters["year"])
-    rows = {}
-    if filters["form"]:
-        rows["form"] = filters["form"]
-    if filters["kind"]:
-        rows["kind"] = filters["kind"]
-    if filters["q"]:
-        rows["recipient__name_key__contains"] = search_key(filters["q"])
-    if rows:
+    if lookups := award_lookups(filters):
         queryset = queryset.filter(
-            Exists(Award.objects.filter(decision=OuterRef("pk"), **rows))
+            Exists(Award.objects.filter(decision=OuterRef("pk"), **lookups))
         )
     return queryset
+
+
+def filter_awards(queryset, filters):
+    """The rows matching the filters, i.e. those that put their decision on
+    the filtered honour roll."""
+    if filters["year"]:
+        queryset = queryset.filter(decision__year=filters["year"])
+    return queryset.filter(**award_lookups(filters))
 
 
 class DecisionListView(ListView):
@@ -78,12 +92,10 @@ def honour_roll_export(request, fmt):
     """The recipients of the honour roll, filtered as on the page."""
     award_forms = list(AwardForm.objects.all())
     filters = HonourRollFilter(request.GET, award_forms=award_forms).filters()
-    decisions = filter_decisions(Decision.objects.public(), filters)
-    awards = Award.objects.filter(decision__in=decisions.values("pk"))
-    if filters["kind"]:
-        awards = awards.filter(kind=filters["kind"])
-    if filters["form"]:
-        awards = awards.filter(form=filters["form"])
+    awards = filter_awards(
+        Award.objects.filter(decision__in=Decision.objects.public().values("pk")),
+        filters,
+    )
     if fmt == "xlsx":
         response = HttpResponse(
             awards_export_xlsx(awards=awards),

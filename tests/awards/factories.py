@@ -78,3 +78,17 @@ def row(
 ):
     return [order, number, date, issuer, signer, award, kind, name, position, unit,
             achievement]  # fmt: skip
+
+
+def many_rows(count, decisions=1, first_number=1, first_person=0):
+    """``count`` good rows spread over ``decisions`` decisions of the town,
+    each naming another person."""
+    return [
+        row(
+            index + 1,
+            number=f"{first_number + index % decisions}/QĐ-UBND",
+            name=f"Nguyễn Văn Người Số {first_person + index}",
+            unit=f"Tổ dân phố {index % 7}",
+        )
+        for index in range(count)
+    ]

@@ -1,12 +1,27 @@
+import io
+from datetime import timedelta
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from awards.models import Award, Decision, Recipient
-from tests.awards.factories import AwardFactory, DecisionFactory, form, row, town, xlsx
+from awards.admin import PREVIEW_ROWS
+from awards.models import Award, Decision, ImportUpload, Recipient
+from tests.awards.factories import (
+    AwardFactory,
+    DecisionFactory,
+    form,
+    many_rows,
+    row,
+    town,
+    xlsx,
+)
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = "admin:awards_decision_changelist"
@@ -149,3 +164,97 @@ def test_merge_action(staff_client):
     )
     assert Recipient.objects.count() == 1
     assert Recipient.objects.get().awards.count() == 2
+
+
+# The stored upload between preview and confirmation --------------------------
+
+IMPORT = "admin:awards_decision_import"
+GONE_VI = "Bản xem trước này không còn xác nhận được"
+
+
+def preview(client, rows):
+    response = client.post(reverse(IMPORT), {"file": upload(xlsx(rows).getvalue())})
+    assert response.status_code == 200
+    return response
+
+
+def confirm(client, token):
+    return client.post(reverse(IMPORT), {"confirm": "1", "token": token}, follow=True)
+
+
+def test_the_preview_waits_in_an_upload_not_in_the_session(staff_client):
+    token = preview(staff_client, [row(1), row(2, name="Trần Văn Hải")]).context[
+        "token"
+    ]
+    stored = ImportUpload.objects.get()
+    assert stored.token == token and len(token) >= 40
+    assert stored.owner.username == "bientap"
+    session = staff_client.session
+    assert "awards-import" not in session
+    assert "Trần Văn Hải" not in str(dict(session.items()))
+    assert confirm(staff_client, token).status_code == 200
+    assert Award.objects.count() == 2
+    assert not ImportUpload.objects.exists()  # used up
+
+
+def test_another_user_cannot_confirm_someone_elses_preview(
+    staff_client, django_user_model
+):
+    token = preview(staff_client, [row(1)]).context["token"]
+    other = Client()
+    other.force_login(
+        django_user_model.objects.create_superuser("khac", "khac@example.org", "x")
+    )
+    response = confirm(other, token)
+    assert response.status_code == 200
+    assert GONE_VI in response.content.decode()
+    assert Decision.objects.count() == 0
+    # The uploader still can.
+    assert "Đã nhập" in confirm(staff_client, token).content.decode()
+    assert Award.objects.count() == 1
+
+
+@pytest.mark.parametrize("token", ["", "khong-co", "x" * 5000, "' OR 1=1 --"])
+def test_an_unknown_token_gives_a_clear_message(staff_client, token):
+    response = confirm(staff_client, token)
+    assert response.status_code == 200
+    assert GONE_VI in response.content.decode()
+
+
+def test_an_expired_preview_gives_a_clear_message_and_imports_nothing(staff_client):
+    token = preview(staff_client, [row(1)]).context["token"]
+    ImportUpload.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    response = confirm(staff_client, token)
+    assert response.status_code == 200
+    assert GONE_VI in response.content.decode()
+    assert Decision.objects.count() == 0
+
+
+def test_stale_uploads_are_cleared_on_each_import_and_by_the_command(
+    staff_client, django_user_model
+):
+    preview(staff_client, [row(1)])
+    ImportUpload.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    fresh = preview(staff_client, [row(1)]).context["token"]
+    assert list(ImportUpload.objects.values_list("token", flat=True)) == [fresh]
+    ImportUpload.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    kept = ImportUpload.objects.create(owner=django_user_model.objects.get(), parsed={})
+    out = io.StringIO()
+    call_command("clear_award_uploads", stdout=out)
+    assert list(ImportUpload.objects.all()) == [kept]
+    assert out.getvalue() == "Đã xóa 1 bản xem trước nhập dữ liệu đã hết hạn.\n"
+
+
+def table_rows(content, table_id):
+    table = content.split(f'<table id="{table_id}">')[1].split("</table>")[0]
+    return table.split("<tbody>")[1].count("<tr>")
+
+
+def test_a_large_preview_lists_every_decision_and_the_first_rows(staff_client):
+    response = preview(staff_client, many_rows(PREVIEW_ROWS + 50, decisions=3))
+    content = response.content.decode()
+    assert table_rows(content, "import-decisions") == 3
+    assert table_rows(content, "import-preview") == PREVIEW_ROWS
+    assert f"{PREVIEW_ROWS} dòng đầu trong tổng số {PREVIEW_ROWS + 50} dòng" in content
+    confirm(staff_client, response.context["token"])
+    assert Award.objects.count() == PREVIEW_ROWS + 50
