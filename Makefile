@@ -7,11 +7,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test test-browser screenshots lint check-deploy admin messages bench load clean help
+.PHONY: run dev test test-browser screenshots lint check-deploy admin messages bench load clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make run     - install, load demo content and serve the portal on http://$(HOST):$(PORT)/"
+	@echo "make dev     - the same with Django's debug server (debug pages, auto-reload)"
 	@echo "make test    - install test tools and run the test suite"
 	@echo "make test-browser - browser, accessibility (axe-core) tests in headless Chromium"
 	@echo "make lint    - ruff, import layers, migrations check and Django's checks"
@@ -28,14 +29,33 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/acti
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
-run: $(VENV)/.installed
-	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
-	DEBUG=$${DEBUG:-1} $(PY) manage.py load_demo
+# `make run` serves the portal as visitors meet it: production settings
+# (its own 404 and 500 pages, the page cache, WhiteNoise), gunicorn with two
+# workers, a secret key made once for this checkout (.secret-key, not in git).
+# `make dev` is Django's debug server, for development.
+RUN_ENV = DEBUG=false HTTPS=false SERVE_MEDIA=true \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]} \
+	SECRET_KEY=$$(cat .secret-key)
+
+.secret-key: | $(VENV)/bin/activate
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+run: $(VENV)/.installed .secret-key
+	$(RUN_ENV) $(PY) manage.py migrate --no-input
+	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py collectstatic --no-input -v0
 	@echo ""
 	@echo "  Portal:  http://$(HOST):$(PORT)/        (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/  - first create an account: make admin"
 	@echo ""
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(PY) -m gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2 \
+		--no-control-socket --access-logfile - --graceful-timeout 2
+
+dev: $(VENV)/.installed
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
