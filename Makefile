@@ -100,4 +100,4 @@ bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/pages.py
 
 load: $(VENV)/.installed
-	PY=$(PY) bash benchmarks/load.sh
+	$(PY) benchmarks/load.py

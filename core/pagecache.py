@@ -156,7 +156,7 @@ class PageCacheMiddleware:
         if entry is None:
             return None
         response = HttpResponse(
-            _unmark(_fill(request, entry["html"])), content_type=entry["content_type"]
+            _fill(request, entry["html"]), content_type=entry["content_type"]
         )
         response.from_page_cache = True
         self._mark(request, response, entry["stored_at"])
