@@ -10,7 +10,8 @@ renders it through a *hole* (``{% hole "rating" article.pk %}``), which calls
 the renderer the app registered for that name (``register_hole``), e.g. the
 visitor's own stars; the stored entry keeps only the hole's marker, and each
 response from the cache fills it in by calling the renderer again. Renderers
-are cheap: no query for visitors without cookies.
+are cheap: no query for visitors without cookies. A hole must not sit inside a
+``{% cache %}`` fragment, which would keep one visitor's version of it.
 
 Responses say how long browsers and proxies may keep them: ``public,
 max-age=PUBLIC_PAGE_MAX_AGE`` (a few seconds, so a proxy never hides a
