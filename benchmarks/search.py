@@ -53,6 +53,10 @@ QUERIES = [
     ("common words", "hội nghị tổng kết", 1),
     ("common words", "nhân dân", 1),
     ("common words", "hồng lĩnh", 5),
+    # Not a promised class: the last listed pages (the 1,000th result).
+    ("deep page", "hồng lĩnh", 100),
+    ("deep page", "nhân dân", 100),
+    ("deep page", "quoc phong toan dan", 10),
 ]
 
 

@@ -237,10 +237,10 @@ def _postgresql_conditions(parsed: ParsedQuery) -> _Conditions:
 # for a common one. So each set is taken in two bounded steps that need no
 # estimate:
 #
-# 1. the newest WINDOW public rows of the section are read once (the date
-#    index), with yes/no flags for "matches", "in the title" and "side by
-#    side"; the newest N of a set among them are the newest N overall when
-#    there are N of them;
+# 1. the newest public rows of the section (WINDOW, or WINDOW_PER_ROW per row
+#    the page needs on deep pages) are read once (the date index), with yes/no
+#    flags for "matches", "in the title" and "side by side"; the newest N of a
+#    set among them are the newest N overall when there are N of them;
 # 2. only when there are fewer (a rare set), the set's older rows are fetched
 #    through the GIN indexes, sorted by an expression no index provides so
 #    that the planner cannot walk the date index instead.
@@ -248,7 +248,8 @@ def _postgresql_conditions(parsed: ParsedQuery) -> _Conditions:
 # The count is the window's matches plus, when they are at most COUNT_LIMIT,
 # the older matches up to COUNT_LIMIT + 1.
 
-WINDOW = 2 * COUNT_LIMIT
+WINDOW = 2 * COUNT_LIMIT  # rows at least, so that it can show "more than"
+WINDOW_PER_ROW = 4  # and this many per row the page needs (deep pages)
 
 
 def _flag(condition) -> tuple:
@@ -300,8 +301,8 @@ class _Section:
     def table(self):
         return f"({self.rows[0]}) AS b", list(self.rows[1])
 
-    def window(self):
-        """The newest WINDOW public rows, with yes/no flags."""
+    def window(self, newest: int):
+        """The newest public rows, with yes/no flags."""
         table, params = self.table
         selected = [
             ("b.hit_pk", []),
@@ -315,7 +316,11 @@ class _Section:
         return (
             f"{self.recent} AS {materialized}(SELECT {columns} FROM {table}"  # noqa: S608 - fragments of this module
             " ORDER BY b.sort_key DESC, b.hit_pk DESC LIMIT %s)",
-            [*(p for _sql, ps in selected for p in ps), *params, WINDOW],
+            [
+                *(p for _sql, ps in selected for p in ps),
+                *params,
+                max(WINDOW, WINDOW_PER_ROW * newest),
+            ],
         )
 
     def older(self, condition, *, unless: str, at_most: int, limit: int, order: bool):
@@ -423,7 +428,7 @@ def _union(parts):
     )
 
 
-def _searched(parsed: ParsedQuery):
+def _searched(parsed: ParsedQuery, newest: int):
     """The searchable sections, and the WITH clause of their windows."""
     conditions = _conditions(parsed)
     searched = []
@@ -432,7 +437,7 @@ def _searched(parsed: ParsedQuery):
             searched.append(_Section(number, section, conditions))
         except EmptyResultSet:  # its public() can show nothing
             continue
-    windows = _join([one.window() for one in searched], ", ")
+    windows = _join([one.window(newest) for one in searched], ", ")
     return searched, (f"WITH {windows[0]}", windows[1])
 
 
@@ -440,7 +445,7 @@ def _ranked(parsed: ParsedQuery, *, offset: int, limit: int):
     """The (kind, pk) rows at ``offset:offset + limit`` of the ranked list and
     the number of matches up to COUNT_LIMIT + 1, in one query whatever the
     number of matches."""
-    searched, (with_sql, with_params) = _searched(parsed)
+    searched, (with_sql, with_params) = _searched(parsed, offset + limit)
     if not searched:
         return [], 0
     count, count_params = _join([one.count() for one in searched], " + ")

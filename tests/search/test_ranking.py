@@ -172,6 +172,7 @@ def test_every_page_follows_the_rules(monkeypatch, query, window):
     every match, and the count must be right."""
     monkeypatch.setattr(engine, "PER_PAGE", 3)
     monkeypatch.setattr(engine, "WINDOW", window)
+    monkeypatch.setattr(engine, "WINDOW_PER_ROW", 1)
     rng = random.Random(7)
     articles = [
         article(
