@@ -247,6 +247,10 @@ def _postgresql_conditions(parsed: ParsedQuery) -> _Conditions:
 #
 # The count is the window's matches plus, when they are at most COUNT_LIMIT,
 # the older matches up to COUNT_LIMIT + 1.
+#
+# SQLite has no index for LIKE: every set would be a full scan, so one scan
+# ranks every match instead (another counts up to COUNT_LIMIT + 1). The rules,
+# and so the order, are the same.
 
 WINDOW = 2 * COUNT_LIMIT  # rows at least, so that it can show "more than"
 WINDOW_PER_ROW = 4  # and this many per row the page needs (deep pages)
@@ -371,26 +375,38 @@ class _Section:
         return _union(parts)
 
     def ranked(self, newest: int):
-        """Its candidates with what ranks them."""
+        """Its candidates with what ranks them; on SQLite, which has no index
+        for LIKE, every match (one scan ranks them all)."""
         table, params = self.table
-        candidates, candidate_params = self.candidates(newest)
+        if _uses_postgresql():
+            candidates, where_params = self.candidates(newest)
+            where = f"b.hit_pk IN ({candidates})"
+        else:
+            where, where_params = self.conditions.match
         title, title_params = _flag(self.conditions.title)
         adjacent, adjacent_params = _flag(self.conditions.adjacent_row)
         return (
             f"SELECT %s AS hit_kind, b.hit_pk, {title} AS in_title,"  # noqa: S608 - fragments of this module
-            f" {adjacent} AS side_by_side, b.sort_date FROM {table}"
-            f" WHERE b.hit_pk IN ({candidates})",
+            f" {adjacent} AS side_by_side, b.sort_date FROM {table} WHERE {where}",
             [
                 self.section.search.kind,
                 *title_params,
                 *adjacent_params,
                 *params,
-                *candidate_params,
+                *where_params,
             ],
         )
 
     def count(self):
         """Its matches, up to COUNT_LIMIT + 1."""
+        if not _uses_postgresql():
+            table, params = self.table
+            match, match_params = self.conditions.match
+            return (
+                f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {match}"  # noqa: S608 - fragments of this module
+                " LIMIT %s) AS matches)",
+                [*params, *match_params, COUNT_LIMIT + 1],
+            )
         older, params = self.older(
             self.conditions.match,
             unless="m = 1",
@@ -429,7 +445,8 @@ def _union(parts):
 
 
 def _searched(parsed: ParsedQuery, newest: int):
-    """The searchable sections, and the WITH clause of their windows."""
+    """The searchable sections, and the WITH clause of their windows
+    (PostgreSQL)."""
     conditions = _conditions(parsed)
     searched = []
     for number, section in enumerate(sections.searchable()):
@@ -437,6 +454,8 @@ def _searched(parsed: ParsedQuery, newest: int):
             searched.append(_Section(number, section, conditions))
         except EmptyResultSet:  # its public() can show nothing
             continue
+    if not _uses_postgresql() or not searched:
+        return searched, ("", [])
     windows = _join([one.window(newest) for one in searched], ", ")
     return searched, (f"WITH {windows[0]}", windows[1])
 

@@ -166,10 +166,10 @@ def reference_order(articles, query):
     "query", ["hồng lĩnh", "hội nghị", "quốc phòng toàn dân", '"hồng lĩnh" bắc', "dân"]
 )
 def test_every_page_follows_the_rules(monkeypatch, query, window):
-    """Each page is cut from a few candidates per rule, from the newest rows
-    (the window) or, for a rule with too few of them there, from older rows;
-    the pages one after the other must still be exactly the ranked list of
-    every match, and the count must be right."""
+    """On PostgreSQL each page is cut from a few candidates per rule, from the
+    newest rows (the window) or, for a rule with too few of them there, from
+    older rows; on SQLite one scan ranks every match. The pages one after the
+    other must be exactly the ranked list of every match, and the count right."""
     monkeypatch.setattr(engine, "PER_PAGE", 3)
     monkeypatch.setattr(engine, "WINDOW", window)
     monkeypatch.setattr(engine, "WINDOW_PER_ROW", 1)
