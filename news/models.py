@@ -241,7 +241,9 @@ class Article(models.Model):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
 
     def search_fields(self):
-        """(folded titles, folded summaries and bodies), both languages."""
+        """(folded titles, folded summaries, bodies and the captions and alt
+        texts of its photos), both languages."""
+        photos = self.photos.order_by("pk") if self.pk else []
         return (
             fold_for_search(self.title_vi, self.title_en),
             fold_for_search(
@@ -249,7 +251,16 @@ class Article(models.Model):
                 self.summary_en,
                 html_to_text(self.body_vi),
                 html_to_text(self.body_en),
+                *(text for photo in photos for text in photo.search_texts()),
             ),
+        )
+
+    def refresh_search_fields(self):
+        """Store the folded text again, and only it (a photo was added,
+        edited or deleted); on PostgreSQL the trigger updates the vectors."""
+        self.search_title, self.search_text = self.search_fields()
+        Article.objects.filter(pk=self.pk).update(
+            search_title=self.search_title, search_text=self.search_text
         )
 
     @property
@@ -378,12 +389,26 @@ class Photo(RenditionsMixin, models.Model):
                 setattr(self, field, nfc(getattr(self, field)))
         self.credit = nfc(self.credit)
         super().save(*args, **kwargs)
+        self.article.refresh_search_fields()
         if self.refresh_renditions_if_changed():
             content_changed()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.refresh_search_fields()
+        return result
 
     @cached_property
     def alt(self):
         return "" if self.is_decorative else self.alt_text
+
+    def search_texts(self):
+        """What the site search finds the article by: captions, and the alt
+        texts unless the photo is decorative (readers never see those)."""
+        texts = [self.caption_vi, self.caption_en]
+        if not self.is_decorative:
+            texts += [self.alt_text_vi, self.alt_text_en]
+        return texts
 
 
 class Rating(models.Model):

@@ -1,0 +1,117 @@
+"""Captions and alt texts of an article's photos are searchable, and the
+article's folded text follows its photos being added, edited or deleted."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from core.text import fold_for_search, html_to_text
+from news.models import Article
+from search.engine import site_search
+from tests.factories import ArticleFactory, PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+CHAIRMAN = "Nguyễn Hữu Thăng"
+
+
+def found(query):
+    return [hit.object for hit in site_search(query=query).hits]
+
+
+@pytest.fixture
+def article():
+    return ArticleFactory(
+        title_vi="Hội nghị tổng kết năm",
+        title_en="",
+        summary_vi="Tóm tắt.",
+        body_vi="<p>Nội dung không nêu tên.</p>",
+        body_en="",
+    )
+
+
+@pytest.mark.parametrize(
+    "field", ["caption_vi", "caption_en", "alt_text_vi", "alt_text_en"]
+)
+def test_a_name_only_in_a_photo_finds_the_article(article, field):
+    """The chairman is named only under (or in the description of) a photo."""
+    PhotoFactory(article=article, **{field: f"Đồng chí {CHAIRMAN} phát biểu"})
+    assert found(CHAIRMAN) == [article]
+    assert found("nguyen huu thang") == [article]
+    assert found(f'"{CHAIRMAN}"') == [article]
+
+
+def test_editing_a_caption_changes_what_finds_the_article(article):
+    photo = PhotoFactory(article=article, caption_vi=f"Đồng chí {CHAIRMAN}")
+    photo.caption_vi = "Đồng chí Trần Văn Bình"
+    photo.save()
+    assert found(CHAIRMAN) == []
+    assert found("Trần Văn Bình") == [article]
+
+
+def test_deleting_the_photo_forgets_its_caption(article):
+    photo = PhotoFactory(article=article, caption_vi=f"Đồng chí {CHAIRMAN}")
+    other = PhotoFactory(article=article, caption_vi="Toàn cảnh hội trường")
+    photo.delete()
+    assert found(CHAIRMAN) == []
+    assert found("toàn cảnh hội trường") == [article]
+    other.delete()
+    assert found("toàn cảnh") == []
+
+
+def test_saving_the_article_keeps_the_captions(article):
+    PhotoFactory(article=article, caption_vi=f"Đồng chí {CHAIRMAN}")
+    article = Article.objects.get(pk=article.pk)
+    article.title_vi = "Hội nghị tổng kết năm 2024"
+    article.save()
+    assert found(CHAIRMAN) == [article]
+
+
+def test_the_alt_text_of_a_decorative_photo_is_not_searched(article):
+    """Readers never see it: the page renders alt=""."""
+    PhotoFactory(
+        article=article,
+        caption_vi="",
+        caption_en="",
+        alt_text_vi=f"Chân dung {CHAIRMAN}",
+        is_decorative=True,
+    )
+    assert found(CHAIRMAN) == []
+
+
+def test_a_caption_counts_as_text_not_title(article):
+    in_title = ArticleFactory(title_vi=f"Đồng chí {CHAIRMAN} thăm trường", title_en="")
+    PhotoFactory(article=article, caption_vi=f"Đồng chí {CHAIRMAN}")
+    assert found(CHAIRMAN) == [in_title, article]
+
+
+def test_the_migration_fills_the_text_of_existing_articles(article):
+    """news 0006 on rows saved before captions were searched (on PostgreSQL
+    the trigger then refreshes the vectors)."""
+    PhotoFactory(article=article, caption_en=f"Chairman {CHAIRMAN}")
+    decorative = PhotoFactory(
+        article=ArticleFactory(title_vi="Tin khác", title_en=""),
+        caption_vi="",
+        caption_en="",
+        alt_text_vi=f"Ảnh {CHAIRMAN}",
+        is_decorative=True,
+    )
+    without_photos = ArticleFactory(title_vi="Không ảnh", title_en="")
+    before = Article.objects.get(pk=without_photos.pk).search_text
+    for item in Article.objects.all():  # as the previous release stored them
+        Article.objects.filter(pk=item.pk).update(
+            search_text=fold_for_search(
+                item.summary_vi,
+                item.summary_en,
+                html_to_text(item.body_vi),
+                html_to_text(item.body_en),
+            )
+        )
+    assert found(CHAIRMAN) == []
+    migration = importlib.import_module("news.migrations.0006_search_photo_captions")
+    migration.fill(apps, None)
+    assert found(CHAIRMAN) == [article]
+    assert Article.objects.get(pk=without_photos.pk).search_text == before
+    stored = Article.objects.get(pk=decorative.article_id)
+    assert stored.search_text == stored.search_fields()[1]
