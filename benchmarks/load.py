@@ -76,8 +76,8 @@ def wrk(url):
         timeout=SECONDS + 60,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
-    p50 = re.search(r"50%\s+(\S+)", out)[1]
-    p99 = re.search(r"99%\s+(\S+)", out)[1]
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.M)[1]
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.M)[1]
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     return {

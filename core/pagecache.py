@@ -23,6 +23,7 @@ answers conditional requests with 304.
 import hashlib
 import re
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -93,12 +94,46 @@ def page_key(request, path: str | None = None, language: str | None = None) -> s
     )
 
 
+# The pages this process served last, kept in its memory for a moment
+# (PAGE_LOCAL_SECONDS): a popular page costs no cache round-trip at all, so
+# Redis is no slower than the local-memory cache. Keys carry the content
+# version, so a change never waits for them.
+_local_pages: OrderedDict = OrderedDict()
+_LOCAL_PAGES_MAX = 256
+
+
+def _get_entry(key):
+    local = _local_pages.get(key)
+    if local is not None and local[0] > time.monotonic():
+        return local[1]
+    entry = cache.get(key)
+    if entry is not None:
+        _keep_local(key, entry)
+    return entry
+
+
+def _keep_local(key, entry):
+    seconds = settings.PAGE_LOCAL_SECONDS
+    if seconds <= 0:
+        return
+    _local_pages[key] = (time.monotonic() + seconds, entry)
+    _local_pages.move_to_end(key)
+    while len(_local_pages) > _LOCAL_PAGES_MAX:
+        _local_pages.popitem(last=False)
+
+
+def forget_local_pages() -> None:
+    _local_pages.clear()
+
+
 def forget_pages(request, paths: dict[str, str]) -> None:
     """Drop the cached pages at ``{language: path}`` (e.g. an article after a
-    vote changed its rating summary) for this request's host."""
-    cache.delete_many(
-        [page_key(request, path, language) for language, path in paths.items()]
-    )
+    vote changed its rating summary) for this request's host; other processes
+    drop their own copy within PAGE_LOCAL_SECONDS."""
+    keys = [page_key(request, path, language) for language, path in paths.items()]
+    cache.delete_many(keys)
+    for key in keys:
+        _local_pages.pop(key, None)
 
 
 def _is_anonymous(request) -> bool:
@@ -126,15 +161,13 @@ class PageCacheMiddleware:
             and "private" not in response.get("Cache-Control", "")
         ):
             html = response.content.decode(response.charset)
-            cache.set(
-                key,
-                {
-                    "html": _strip(html),
-                    "content_type": response["Content-Type"],
-                    "stored_at": time.time(),
-                },
-                settings.PAGE_CACHE_SECONDS,
-            )
+            entry = {
+                "html": _strip(html),
+                "content_type": response["Content-Type"],
+                "stored_at": time.time(),
+            }
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            _keep_local(key, entry)
             response.content = _unmark(html)
             self._mark(request, response, time.time())
         elif not response.streaming:
@@ -153,7 +186,7 @@ class PageCacheMiddleware:
         if cacheable is not True and any(request.GET.get(name) for name in cacheable):
             return None
         key = request._page_cache_key = page_key(request)
-        entry = cache.get(key)
+        entry = _get_entry(key)
         if entry is None:
             return None
         response = HttpResponse(

@@ -1,6 +1,7 @@
 import hashlib
 import hmac
 import secrets
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,8 +14,8 @@ from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
@@ -94,6 +95,13 @@ def rating_choices(request, article_pk: str) -> str:
         if token
         else None
     )
+    return _rating_choices_html(get_language(), own_stars)
+
+
+@lru_cache(maxsize=32)
+def _rating_choices_html(language, own_stars):
+    # Rendered once per language and number of stars: this runs on every
+    # view of an article page, cached or not.
     return render_to_string(
         "news/includes/rating_choices.html", {"own_stars": own_stars}
     )

@@ -175,6 +175,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long browsers and proxies may keep a public page: a publication is never
 # hidden for longer than this (core.pagecache).
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 5)
+# Each process also keeps the pages it served last in its own memory this
+# long (core.pagecache): no cache round-trip for a popular page.
+PAGE_LOCAL_SECONDS = float(os.environ.get("PAGE_LOCAL_SECONDS", "") or 2)
 # Each process pushes its visit counts to the shared cache, and reads the
 # figures back, at most this often (siteblocks.visits).
 VISIT_BUFFER_SECONDS = float(os.environ.get("VISIT_BUFFER_SECONDS", "") or 1)

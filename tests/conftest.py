@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from core.cache import forget_local_version
+from core.pagecache import forget_local_pages
 from siteblocks import visits
 
 
@@ -12,11 +13,13 @@ def _fresh_state():
     request to /en/ leaves English active in the thread otherwise."""
     cache.clear()
     forget_local_version()
+    forget_local_pages()
     visits.forget_local_state()
     with translation.override("vi"):
         yield
     cache.clear()
     forget_local_version()
+    forget_local_pages()
     visits.forget_local_state()
 
 

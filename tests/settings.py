@@ -22,3 +22,6 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-static-"))  # noqa: F405
 
 # Count and show every visit at once, so that tests see each one.
 VISIT_BUFFER_SECONDS = 0
+# Pages are not kept in the process's own memory: each test sees the shared
+# cache (tests/core/test_pagecache.py switches it on where it is tested).
+PAGE_LOCAL_SECONDS = 0

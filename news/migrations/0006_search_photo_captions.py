@@ -11,11 +11,19 @@ def fill(apps, schema_editor):
     Article = apps.get_model("news", "Article")
     Photo = apps.get_model("news", "Photo")
     texts = {}
-    for photo in Photo.objects.order_by("article_id", "pk").iterator(chunk_size=500):
-        photo_texts = [photo.caption_vi, photo.caption_en]
-        if not photo.is_decorative:
-            photo_texts += [photo.alt_text_vi, photo.alt_text_en]
-        texts.setdefault(photo.article_id, []).extend(photo_texts)
+    # Values, not instances: an instance's image field may open its file (to
+    # measure it), and a photo whose file is missing must not stop the upgrade.
+    photos = Photo.objects.order_by("article_id", "pk").values_list(
+        "article_id", "caption_vi", "caption_en", "alt_text_vi", "alt_text_en",
+        "is_decorative",
+    )
+    for article_id, caption_vi, caption_en, alt_vi, alt_en, decorative in photos.iterator(
+        chunk_size=500
+    ):
+        photo_texts = [caption_vi, caption_en]
+        if not decorative:
+            photo_texts += [alt_vi, alt_en]
+        texts.setdefault(article_id, []).extend(photo_texts)
     ids = sorted(texts)
     for start in range(0, len(ids), 500):  # SQLite caps the parameters of a query
         articles = list(Article.objects.filter(pk__in=ids[start : start + 500]))

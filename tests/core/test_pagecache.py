@@ -78,6 +78,22 @@ def test_warm_anonymous_pages_cost_one_cache_read_and_no_query():
         assert again.content == first.content, url
 
 
+def test_a_process_keeps_its_popular_pages_in_memory_for_a_moment(settings):
+    """With PAGE_LOCAL_SECONDS a page this process just served costs no cache
+    round-trip (Redis no slower than local memory); a content change is seen
+    at once, since the key carries the content version."""
+    settings.PAGE_LOCAL_SECONDS = 2
+    category = CategoryFactory()
+    ArticleFactory(category=category)
+    client = Client(**BROWSER)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries, cache_reads() as reads:
+        client.get("/")
+    assert (len(queries), len(reads)) == (0, 0)
+    ArticleFactory(category=category, title_vi="Tin mới nhất trong ngày")
+    assert "Tin mới nhất trong ngày" in client.get("/").content.decode()
+
+
 def test_pages_say_how_long_they_may_be_kept_and_answer_304():
     article = ArticleFactory()
     client = Client(**BROWSER)
