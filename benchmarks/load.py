@@ -149,17 +149,38 @@ def main():
     print(f"{'page':<12} {'cache':<13} {'req/s':>9} {'p50':>9} {'p99':>9}  failures")
     failed = False
     results = {}
-    for cache_name, cache_env in caches.items():
-        port = free_port()
-        server = subprocess.Popen(  # noqa: S603 - fixed arguments
-            [PY, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(WORKERS), "--no-control-socket",
-             "--access-logfile", "/dev/null", "--error-logfile", str(work / "gunicorn.log")],
-            cwd=ROOT, env={**env, **cache_env},
-        )  # fmt: skip
-        try:
+    servers = {}
+    try:
+        # Both servers run from the start and take turns page by page, so that
+        # the machine's drift does not favour one of them.
+        for cache_name, cache_env in caches.items():
+            port = free_port()
+            servers[cache_name] = (
+                port,
+                subprocess.Popen(  # noqa: S603 - fixed arguments
+                    [
+                        PY,
+                        "-m",
+                        "gunicorn",
+                        "portal.wsgi",
+                        "--bind",
+                        f"127.0.0.1:{port}",
+                        "--workers",
+                        str(WORKERS),
+                        "--no-control-socket",
+                        "--access-logfile",
+                        "/dev/null",
+                        "--error-logfile",
+                        str(work / "gunicorn.log"),
+                    ],
+                    cwd=ROOT,
+                    env={**env, **cache_env},
+                ),  # fmt: skip
+            )
+        for port, _server in servers.values():
             wait_for(f"http://127.0.0.1:{port}/")
-            for name, path in pages.items():
+        for name, path in pages.items():
+            for cache_name, (port, _server) in servers.items():
                 for _ in range(WORKERS * 2):  # every worker warm
                     urllib.request.urlopen(f"http://127.0.0.1:{port}{path}").read()
                 result = wrk(f"http://127.0.0.1:{port}{path}")
@@ -169,9 +190,11 @@ def main():
                     f"{name:<12} {cache_name:<13} {result['rps']:>9.0f} {result['p50']:>9} "
                     f"{result['p99']:>9}  {result['bad']} {result['errors']}"
                 )
-            if cache_name == "Redis" and Path(NGINX).exists():
-                failed |= nginx_against_static(port, work, pages["home"])
-        finally:
+        if Path(NGINX).exists():
+            port = servers.get("Redis", servers["local memory"])[0]
+            failed |= nginx_against_static(port, work, pages["home"])
+    finally:
+        for _port, server in servers.values():
             server.terminate()
             server.wait(timeout=20)
     home, article = results["home", "local memory"], results["article", "local memory"]
