@@ -59,7 +59,7 @@ def content_version() -> str:
 
 
 def _read_version() -> str:
-    from .models import ContentVersion
+    from .models import ContentVersion, new_epoch
 
     row = ContentVersion.objects.filter(pk=1).first()
     if row is None:
@@ -68,7 +68,7 @@ def _read_version() -> str:
         # A scheduled change is due: move the version on, once (the first
         # process to see it), and note the next one.
         moved = ContentVersion.objects.filter(pk=1, number=row.number).update(
-            number=F("number") + 1, next_change=_next_change()
+            number=F("number") + 1, epoch=new_epoch(), next_change=_next_change()
         )
         row.refresh_from_db()
         if not moved and row.next_change and row.next_change <= timezone.now():
@@ -89,12 +89,14 @@ def forget_local_version() -> None:
 def content_changed(**kwargs) -> None:
     """Signal receiver: any change to content starts a new version, committed
     with the change (or at once outside a transaction)."""
-    from .models import ContentVersion
+    from .models import ContentVersion, new_epoch
 
     rows = ContentVersion.objects.filter(pk=1)
     # Lock the row first, so that the next scheduled change is worked out
     # after any concurrent writer has committed.
-    if not rows.update(number=F("number") + 1):
+    # A new epoch with every change: a change rolled back never hands its
+    # version (and pages cached under it) to the next one.
+    if not rows.update(number=F("number") + 1, epoch=new_epoch()):
         ContentVersion.objects.get_or_create(pk=1)
     rows.update(next_change=_next_change())
     forget_local_version()

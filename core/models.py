@@ -3,7 +3,7 @@ import secrets
 from django.db import models
 
 
-def _epoch():
+def new_epoch():
     return secrets.token_hex(4)
 
 
@@ -12,7 +12,7 @@ class ContentVersion(models.Model):
     database so that every process — each server worker, a management command,
     the shell — sees a change as soon as it is committed, with the change."""
 
-    epoch = models.CharField(max_length=16, default=_epoch, editable=False)
+    epoch = models.CharField(max_length=16, default=new_epoch, editable=False)
     number = models.PositiveBigIntegerField(default=1)
     # When public content next changes without a save (a scheduled article):
     # the first process to see it passed moves the version on.

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='ContentVersion',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('epoch', models.CharField(default=core.models._epoch, editable=False, max_length=16)),
+                ('epoch', models.CharField(default=core.models.new_epoch, editable=False, max_length=16)),
                 ('number', models.PositiveBigIntegerField(default=1)),
                 ('next_change', models.DateTimeField(blank=True, null=True)),
             ],
