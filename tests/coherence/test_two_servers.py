@@ -5,14 +5,13 @@ it writes shows on both servers' pages within a second, without a restart."""
 
 import os
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 import uuid
 
 import pytest
-from django.conf import settings
+
+from tests.served import free_port, gunicorn, manage, prepare, production_env
 
 VISIBLE_WITHIN = 1.0  # seconds
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -22,12 +21,6 @@ from news.models import Article, Category
 category = Category.objects.create(name="Tin tức", slug="tin-tuc")
 Article.objects.create(title="Bài đầu tiên", category=category, status="published")
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def redis_available():
@@ -50,72 +43,17 @@ def fetch(port, path="/"):
 def servers(request, tmp_path):
     if request.param == "redis" and not redis_available():
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "SECRET_KEY": "coherence-test-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-    }
+    extra = {}
     if request.param == "redis":
-        env["REDIS_URL"] = REDIS_URL
-        env["CACHE_KEY_PREFIX"] = f"coherence-{uuid.uuid4().hex[:8]}"
-
-    def manage(*args):
-        return subprocess.run(  # noqa: S603 - fixed arguments
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-
-    manage("migrate", "--no-input")
-    manage("collectstatic", "--no-input")
-    manage("shell", "--no-imports", "-c", SETUP)
+        extra = {
+            "REDIS_URL": REDIS_URL,
+            "CACHE_KEY_PREFIX": f"coherence-{uuid.uuid4().hex[:8]}",
+        }
+    env = production_env(tmp_path, **extra)
+    prepare(env, SETUP)
     ports = [free_port(), free_port()]
-    processes = [
-        subprocess.Popen(  # noqa: S603 - fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--no-control-socket",
-            ],  # fmt: skip
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for port in ports
-    ]
-    try:
-        for port in ports:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    fetch(port)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.2)
-        yield ports, manage
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=10)
+    with gunicorn(env, *ports):
+        yield ports, lambda *args: manage(env, *args)
 
 
 def seconds_until(ports, condition, timeout=5.0):

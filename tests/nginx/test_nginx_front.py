@@ -9,15 +9,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from string import Template
 
 import pytest
 from django.conf import settings
 
-from tests.proxy.test_behind_proxy import EDITOR_PASSWORD, Visitor, free_port
+from tests.proxy.test_behind_proxy import EDITOR_PASSWORD, Visitor
+from tests.served import free_port, gunicorn, manage, prepare, production_env
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MAX_AGE = 2  # PUBLIC_PAGE_MAX_AGE for this test: how long nginx may keep a page
@@ -71,35 +72,13 @@ def envsubst(text, **values):
 def front(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx-front")
     app_port, nginx_port = free_port(), free_port()
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "SECRET_KEY": "nginx-front-test-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "BEHIND_PROXY": "true",
-        "TRUSTED_PROXIES": "127.0.0.1",
-        "PUBLIC_PAGE_MAX_AGE": str(MAX_AGE),
-    }
-
-    def manage(*args):
-        return subprocess.run(  # noqa: S603 - fixed arguments
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=180,
-        )
-
-    manage("migrate", "--no-input")
-    manage("collectstatic", "--no-input")
-    manage("shell", "--no-imports", "-c", SETUP)
+    env = production_env(
+        tmp,
+        BEHIND_PROXY="true",
+        TRUSTED_PROXIES="127.0.0.1",
+        PUBLIC_PAGE_MAX_AGE=str(MAX_AGE),
+    )
+    prepare(env, SETUP)
     (tmp / "media").mkdir(exist_ok=True)
     (tmp / "media" / "ghi-chu.txt").write_text("tệp tải lên")
     server_block = envsubst(
@@ -118,45 +97,32 @@ def front(tmp_path_factory):
             tmp=tmp, user="user root;" if os.geteuid() == 0 else ""
         )
     )
-    gunicorn = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{app_port}",
-            "--workers",
-            "1",
-            "--no-control-socket",
-        ],  # fmt: skip
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with gunicorn(env, app_port), nginx_server(tmp, nginx_port):
+        yield {"port": nginx_port, "manage": lambda *args: manage(env, *args)}
+
+
+@contextmanager
+def nginx_server(tmp, port):
     nginx = subprocess.Popen(  # noqa: S603 - fixed arguments
         [NGINX, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if Visitor("127.0.0.1", nginx_port).request("GET", "/")[0] == 200:
-                break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or nginx.poll() is not None:
-            raise RuntimeError(nginx.stderr.read().decode() if nginx.poll() else "")
-        time.sleep(0.2)
     try:
-        yield {"port": nginx_port, "manage": manage, "tmp": tmp}
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if Visitor("127.0.0.1", port).request("GET", "/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline or nginx.poll() is not None:
+                raise RuntimeError(nginx.stderr.read().decode() if nginx.poll() else "")
+            time.sleep(0.2)
+        yield
     finally:
         nginx.terminate()
-        gunicorn.terminate()
         nginx.wait(timeout=10)
-        gunicorn.wait(timeout=10)
         nginx.stderr.close()
 
 

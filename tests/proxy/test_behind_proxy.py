@@ -5,18 +5,13 @@ loopback addresses (127.0.0.10, 127.0.0.11…), through the proxy or directly.""
 
 import http.client
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
-from django.conf import settings
 
 from tests.proxy.forwarding_proxy import ForwardingProxy
+from tests.served import free_port, gunicorn, prepare, production_env
 
 PROXY_ADDRESS = "127.0.0.2"
 EDITOR_PASSWORD = "mat-khau-bien-tap-2026"
@@ -29,12 +24,6 @@ Article.objects.create(title="Hồng Lĩnh đón khách", slug="hong-linh-don-kh
                        category=category, status="published")
 get_user_model().objects.create_superuser("bientap", "b@example.org", "{EDITOR_PASSWORD}")
 """
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Visitor:
@@ -87,68 +76,20 @@ class Visitor:
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("behind-proxy")
-    port = free_port()
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "SECRET_KEY": "behind-proxy-test-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp / "static"),
-        "MEDIA_ROOT": str(tmp / "media"),
-        "BEHIND_PROXY": "true",
-        "TRUSTED_PROXIES": PROXY_ADDRESS,
-    }
-
-    def manage(*args):
-        subprocess.run(  # noqa: S603 - fixed arguments
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-
-    manage("migrate", "--no-input")
-    manage("collectstatic", "--no-input")
-    manage("shell", "--no-imports", "-c", SETUP)
-    server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--no-control-socket",
-            "--timeout",
-            "30",
-        ],  # fmt: skip
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    env = production_env(
+        tmp_path_factory.mktemp("behind-proxy"),
+        BEHIND_PROXY="true",
+        TRUSTED_PROXIES=PROXY_ADDRESS,
     )
-    proxy = ForwardingProxy(upstream=("127.0.0.1", port), source=PROXY_ADDRESS).start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    prepare(env, SETUP)
+    port = free_port()
+    with gunicorn(env, port):
+        proxy = ForwardingProxy(upstream=("127.0.0.1", port), source=PROXY_ADDRESS)
+        proxy.start()
         try:
-            if Visitor("127.0.0.1", port).request("GET", "/")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    try:
-        yield {"direct": port, "proxied": proxy.port}
-    finally:
-        proxy.stop()
-        server.terminate()
-        server.wait(timeout=10)
+            yield {"direct": port, "proxied": proxy.port}
+        finally:
+            proxy.stop()
 
 
 def test_twelve_visitors_behind_the_proxy_can_each_vote(portal):
