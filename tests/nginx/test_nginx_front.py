@@ -126,12 +126,12 @@ def nginx_server(tmp, port):
         nginx.stderr.close()
 
 
-def get(port, path, visitor=None):
+def get(port, path, visitor=None, **extra_headers):
     """(status, headers, body) through nginx."""
     visitor = visitor or Visitor("127.0.0.1", port)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     cookies = "; ".join(f"{k}={m.value}" for k, m in visitor.cookies.items())
-    headers = {"Host": "127.0.0.1", "User-Agent": "Mozilla/5.0"}
+    headers = {"Host": "127.0.0.1", "User-Agent": "Mozilla/5.0", **extra_headers}
     if cookies:
         headers["Cookie"] = cookies
     connection.request("GET", path, headers=headers)
@@ -156,6 +156,17 @@ def test_anonymous_pages_come_from_the_micro_cache(front):
     status, headers, _ = get(front["port"], "/")
     assert status == 200
     assert headers["X-Cache-Status"] == "HIT"
+
+
+def test_one_cached_copy_serves_every_browser_language(front):
+    """The page's language comes from its URL: visitors whose browsers ask
+    for other languages share the cached copy."""
+    get(front["port"], "/en/", **{"Accept-Language": "vi-VN,vi;q=0.9"})
+    _status, headers, body = get(
+        front["port"], "/en/", **{"Accept-Language": "en-GB,en;q=0.8"}
+    )
+    assert headers["X-Cache-Status"] == "HIT"
+    assert '<html lang="en">' in body
 
 
 def test_a_publication_shows_through_nginx_within_its_seconds(front):
