@@ -10,7 +10,9 @@ app_name = "awards"
 urlpatterns = [
     path(
         pgettext_lazy("URL", "commendations/"),
-        page_cache(views.DecisionListView.as_view(), not_with=("q",)),
+        page_cache(
+            views.DecisionListView.as_view(), params=("page", "year", "form", "kind")
+        ),
         name="decision-list",
     ),
     path(

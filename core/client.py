@@ -26,9 +26,12 @@ def _networks(trusted: tuple[str, ...]):
 
 def _address(value: str):
     try:
-        return ipaddress.ip_address(value.strip().strip("[]"))
+        address = ipaddress.ip_address(value.strip().strip("[]"))
     except ValueError:
         return None
+    # A server listening on [::] sees IPv4 peers as ::ffff:a.b.c.d.
+    mapped = getattr(address, "ipv4_mapped", None)
+    return mapped or address
 
 
 def is_trusted_proxy(value: str) -> bool:
@@ -54,4 +57,4 @@ def client_address(request) -> str:
         if not is_trusted_proxy(value):
             return str(address)
         peer = str(address)
-    return peer
+    return str(_address(peer) or peer)

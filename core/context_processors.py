@@ -11,5 +11,7 @@ def site(request):
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "PAGE_CACHE_SECONDS": settings.PAGE_CACHE_SECONDS,
         # Read only by pages that cache fragments under it.
-        "content_version": SimpleLazyObject(content_version),
+        "content_version": SimpleLazyObject(
+            lambda: getattr(request, "content_version", None) or content_version()
+        ),
     }

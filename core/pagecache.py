@@ -21,7 +21,9 @@ answers conditional requests with 304.
 """
 
 import hashlib
+import logging
 import re
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -35,30 +37,42 @@ from django.utils.translation import get_language
 
 from .cache import content_version
 
-_HOLE = re.compile(r"<!--hole:([a-z-]+):([^>]*?)-->(.*?)<!--/hole-->", re.S)
+_HOLE = re.compile(r"<!--hole:([a-z-]+):([\w-]*)-->(.*?)<!--/hole-->", re.S)
+_NAME = re.compile(r"[a-z-]+")
+_ARGUMENT = re.compile(r"[\w-]*")
+logger = logging.getLogger(__name__)
 
 _renderers: dict[str, Callable] = {}
 
 
-def page_cache(view=None, *, not_with: tuple[str, ...] = ()):
-    """Mark a view's pages as cacheable whole for anonymous visitors; not when
-    the query string has one of ``not_with`` (a free-text search: endless
-    variants, each seen once)."""
+def page_cache(view=None, *, params: tuple[str, ...] = ()):
+    """Mark a view's pages as cacheable whole for anonymous visitors, with
+    the query parameters it reads (``params``). A query string with any other
+    parameter is answered but not stored: endless variants of a URL
+    (``?x=1``, ``?x=2``…, a free-text search) would only fill the cache."""
     if view is None:
-        return lambda view: page_cache(view, not_with=not_with)
-    view.page_cache = not_with or True
+        return lambda view: page_cache(view, params=params)
+    view.page_cache = frozenset(params)
     return view
 
 
 def register_hole(name: str, render: Callable) -> None:
-    """``render(request, argument) -> str`` (safe HTML) fills the hole ``name``."""
+    """``render(request, argument) -> str`` (safe HTML) fills the hole ``name``
+    (lower-case letters and hyphens)."""
+    if not _NAME.fullmatch(name):
+        raise ValueError(f"Hole names are lower-case letters and hyphens: {name!r}")
     _renderers[name] = render
 
 
 def render_hole(request, name: str, argument="") -> str:
     """The hole's content for this request, marked so that the page cache can
     leave it out of what it stores (only on pages being cached)."""
-    content = _renderers[name](request, str(argument))
+    argument = str(argument)
+    if not _ARGUMENT.fullmatch(argument):
+        raise ValueError(
+            f"Hole arguments are letters, digits and hyphens: {argument!r}"
+        )
+    content = _renderers[name](request, argument)
     if getattr(request, "_page_cache_key", None) is None:
         return content
     return f"<!--hole:{name}:{argument}-->{content}<!--/hole-->"
@@ -82,10 +96,11 @@ def _unmark(html: str) -> str:
 def page_key(request, path: str | None = None, language: str | None = None) -> str:
     full_path = request.get_full_path() if path is None else path
     digest = hashlib.sha1(full_path.encode(), usedforsecurity=False).hexdigest()
+    version = getattr(request, "content_version", None) or content_version()
     return ":".join(
         (
             "page",
-            content_version(),
+            version,
             request.scheme,
             request.get_host(),
             language or get_language() or settings.LANGUAGE_CODE,
@@ -102,6 +117,9 @@ _local_pages: OrderedDict = OrderedDict()
 _LOCAL_PAGES_MAX = 256
 
 
+_local_lock = threading.Lock()
+
+
 def _get_entry(key):
     local = _local_pages.get(key)
     if local is not None and local[0] > time.monotonic():
@@ -116,10 +134,11 @@ def _keep_local(key, entry):
     seconds = settings.PAGE_LOCAL_SECONDS
     if seconds <= 0:
         return
-    _local_pages[key] = (time.monotonic() + seconds, entry)
-    _local_pages.move_to_end(key)
-    while len(_local_pages) > _LOCAL_PAGES_MAX:
-        _local_pages.popitem(last=False)
+    with _local_lock:
+        _local_pages[key] = (time.monotonic() + seconds, entry)
+        _local_pages.move_to_end(key)
+        while len(_local_pages) > _LOCAL_PAGES_MAX:
+            _local_pages.popitem(last=False)
 
 
 def forget_local_pages() -> None:
@@ -132,8 +151,24 @@ def forget_pages(request, paths: dict[str, str]) -> None:
     drop their own copy within PAGE_LOCAL_SECONDS."""
     keys = [page_key(request, path, language) for language, path in paths.items()]
     cache.delete_many(keys)
-    for key in keys:
-        _local_pages.pop(key, None)
+    with _local_lock:
+        for key in keys:
+            _local_pages.pop(key, None)
+
+
+def _used_visitor_state(request) -> bool:
+    """Whether rendering touched what belongs to this visitor: a CSRF token,
+    the session, a new message. Checked here because the middlewares that
+    would set their cookies run after this one."""
+    session = getattr(request, "session", None)
+    messages = getattr(request, "_messages", None)
+    return bool(
+        request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # Reading the (empty) session of a visitor without one is harmless:
+        # checking request.user does it.
+        or (session is not None and session.modified)
+        or (messages is not None and messages.added_new)
+    )
 
 
 def _is_anonymous(request) -> bool:
@@ -159,6 +194,7 @@ class PageCacheMiddleware:
             and not response.streaming
             and not response.cookies
             and "private" not in response.get("Cache-Control", "")
+            and not _used_visitor_state(request)
         ):
             html = response.content.decode(response.charset)
             entry = {
@@ -175,15 +211,18 @@ class PageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        cacheable = getattr(view_func, "page_cache", False)
-        if not cacheable:
+        params = getattr(view_func, "page_cache", None)
+        if params is None:
             return None
+        # Read once, before the view queries anything: the page, its fragments
+        # and the key all belong to this version.
+        request.content_version = content_version()
         if request.method not in ("GET", "HEAD"):
             return None
         if not _is_anonymous(request):
             request._page_cache_private = True
             return None
-        if cacheable is not True and any(request.GET.get(name) for name in cacheable):
+        if not set(request.GET) <= params:
             return None
         key = request._page_cache_key = page_key(request)
         entry = _get_entry(key)

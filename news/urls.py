@@ -20,7 +20,7 @@ urlpatterns = [
     ),
     path(
         pgettext_lazy("URL", "category/<slug:slug>/"),
-        page_cache(views.CategoryDetailView.as_view()),
+        page_cache(views.CategoryDetailView.as_view(), params=("page",)),
         name="category-detail",
     ),
 ]

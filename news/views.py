@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
+from django.db import DatabaseError
 from django.db.models import Avg, Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -88,13 +89,19 @@ def rating_choices(request, article_pk: str) -> str:
     of the cached article page (core.pagecache). No query without a vote
     cookie."""
     token = request.COOKIES.get(VISITOR_COOKIE)
-    own_stars = (
-        Rating.objects.filter(article_id=int(article_pk), visitor=visitor_hash(token))
-        .values_list("stars", flat=True)
-        .first()
-        if token
-        else None
-    )
+    try:
+        own_stars = (
+            Rating.objects.filter(
+                article_id=int(article_pk), visitor=visitor_hash(token)
+            )
+            .values_list("stars", flat=True)
+            .first()
+            if token
+            else None
+        )
+    except DatabaseError:
+        own_stars = None  # the database is away: the cached page still shows
+
     return _rating_choices_html(get_language(), own_stars)
 
 
@@ -217,7 +224,8 @@ class CategoryDetailView(DetailView):
         paginator = CachedCountPaginator(
             Article.objects.for_listing().filter(category=category),
             self.paginate_by,
-            count_key=f"news:category-count:{category.pk}:{content_version()}",
+            count_key=f"news:category-count:{category.pk}:"
+            f"{getattr(self.request, 'content_version', None) or content_version()}",
         )
         number = self.request.GET.get("page") or 1
         try:

@@ -104,7 +104,10 @@ def flush_visits() -> int:
         except DatabaseError:
             return 0  # keep counting in the cache; the next flush moves it
         # Subtract what was moved, not reset: visits counted meanwhile are kept.
-        cache.decr(PENDING_KEY, pending)
+        try:
+            cache.decr(PENDING_KEY, pending)
+        except ValueError:  # the key was evicted meanwhile: nothing left to keep
+            pass
     cache.delete(TOTAL_KEY)
     return pending
 
@@ -134,7 +137,13 @@ def _read_figures() -> dict:
     found = cache.get_many(keys)
     stored = found.get(TOTAL_KEY)
     if stored is None:
-        stored = SiteStatistics.load().total
+        try:
+            stored = SiteStatistics.load().total
+        except DatabaseError:
+            # The database is away: cached pages are still served, with the
+            # last figures this process saw.
+            previous = _figures["value"]
+            return previous or {"total": found.get(PENDING_KEY) or 0, "online": 1}
         cache.set(TOTAL_KEY, stored, FLUSH_EVERY_SECONDS)
     online = max(found.get(keys[2]) or 0, found.get(keys[3]) or 0)
     return {"total": stored + (found.get(PENDING_KEY) or 0), "online": max(online, 1)}

@@ -47,6 +47,11 @@ class TestBehindProxies:
     def test_no_header_from_a_trusted_proxy_gives_the_proxy(self):
         assert client_address(request("127.0.0.1")) == "127.0.0.1"
 
+    def test_a_server_on_ipv6_sees_the_proxy_as_mapped_ipv4(self):
+        assert client_address(request("::ffff:127.0.0.1", "198.51.100.7")) == (
+            "198.51.100.7"
+        )
+
     def test_ipv6_addresses(self):
         assert client_address(request("127.0.0.1", "2001:db8::7")) == "2001:db8::7"
 

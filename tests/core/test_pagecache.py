@@ -3,6 +3,7 @@ anonymous visitor, per-visitor parts filled in per request, HTTP caching
 headers and 304 answers, never a cached page for staff."""
 
 from contextlib import contextmanager
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
@@ -57,7 +58,7 @@ def public_pages():
         article.category.get_absolute_url(),
         article.get_absolute_url(),
         reverse("awards:decision-list"),
-        reverse("awards:decision-list") + "?nam=2019",
+        reverse("awards:decision-list") + "?year=2019",
         decision.get_absolute_url(),
         reverse("town-map"),
         reverse("songs"),
@@ -189,3 +190,36 @@ def test_nothing_per_visitor_is_stored_with_the_page():
     for entry in stored:
         assert "checked" not in entry["html"]
         assert "csrfmiddlewaretoken" not in entry["html"]
+
+
+def test_unknown_query_parameters_are_answered_but_not_stored():
+    """/?x=1, /?x=2… would each fill the cache for nothing."""
+    ArticleFactory()
+    client = Client(**BROWSER)
+    for _ in range(2):
+        response = client.get("/?utm_source=zalo")
+        assert response.status_code == 200
+        assert not response.has_header("Last-Modified"), "stored as a page"
+    assert client.get("/").has_header("Last-Modified")
+
+
+def test_a_page_that_used_visitor_state_is_not_stored():
+    from types import SimpleNamespace
+
+    from core.pagecache import _used_visitor_state
+
+    assert _used_visitor_state(SimpleNamespace(META={"CSRF_COOKIE_NEEDS_UPDATE": True}))
+    changed = SimpleNamespace(META={}, session=SimpleNamespace(modified=True))
+    assert _used_visitor_state(changed)
+    told = SimpleNamespace(META={}, _messages=SimpleNamespace(added_new=True))
+    assert _used_visitor_state(told)
+    assert not _used_visitor_state(SimpleNamespace(META={}))
+
+
+def test_hole_names_and_arguments_are_checked():
+    from core.pagecache import register_hole, render_hole
+
+    with pytest.raises(ValueError):
+        register_hole("own_stars", lambda request, argument: "")
+    with pytest.raises(ValueError):
+        render_hole(SimpleNamespace(), "rating", "1-->")
