@@ -1,10 +1,6 @@
 """The portal, served by gunicorn, loses its PostgreSQL database and gets it back."""
 
 import io
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.resilience.tcp_proxy import TcpProxy
+from tests.served import free_port, gunicorn, manage, production_env
 
 pytestmark = [
     pytest.mark.postgresql,
@@ -24,12 +21,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):
@@ -59,47 +50,15 @@ def served_through_proxy(tmp_path):
     proxy = TcpProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
     proxy.start()
     port = free_port()
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "HTTPS": "false",
-        "SECRET_KEY": "outage-test-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"postgres://{db['USER']}@127.0.0.1:{proxy.port}/{db['NAME']}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "STATIC_ROOT": str(tmp_path / "static"),
-    }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        check=True,
-        timeout=120,
+    env = production_env(
+        tmp_path,
+        DATABASE_URL=f"postgres://{db['USER']}@127.0.0.1:{proxy.port}/{db['NAME']}",
     )
-    server = subprocess.Popen(  # noqa: S603 - fixed arguments
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--no-control-socket",
-            "--timeout",
-            "30",
-        ],  # fmt: skip
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    manage(env, "collectstatic", "--no-input")
     try:
-        yield f"http://127.0.0.1:{port}", proxy
+        with gunicorn(env, port):
+            yield f"http://127.0.0.1:{port}", proxy
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         proxy.stop()
 
 
