@@ -12,7 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from core.text import search_key
 
-from .models import Award, AwardForm, Decision, IssuingBody, Level, Recipient
+from .models import Award, AwardForm, Decision, Recipient
 from .services import (
     AwardsImportError,
     awards_export_csv,
@@ -39,20 +39,6 @@ class NormalisedSearchMixin:
         return super().get_search_results(
             request, queryset, search_key(search_term or "")
         )
-
-
-@admin.register(Level)
-class LevelAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "code", "order")
-    list_editable = ("order",)
-
-
-@admin.register(IssuingBody)
-class IssuingBodyAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "level")
-    list_filter = ("level",)
-    search_fields = ("name_vi", "name_en", "aliases")
-    list_select_related = ("level",)
 
 
 @admin.register(AwardForm)

@@ -8,8 +8,9 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         from core import sections
+        from organisation.models import Unit
 
-        from .models import Award, AwardForm, Decision, IssuingBody, Recipient
+        from .models import Award, AwardForm, Decision, Recipient
 
         # Public pages (an article's commendations, the honour roll) are cached
         # under the content version: any change to the registry starts a new one.
@@ -28,5 +29,5 @@ class AwardsConfig(AppConfig):
                 lastmod="updated_at",
                 pages=("awards:decision-list",),
             ),
-            tracks=(Award, AwardForm, IssuingBody, Recipient),
+            tracks=(Award, AwardForm, Unit, Recipient),
         )

@@ -5,8 +5,9 @@ from datetime import date
 from django.apps import apps
 
 from core.text import name_key
+from organisation.models import Unit
 
-from .models import Award, AwardForm, Decision, IssuingBody
+from .models import Award, AwardForm, Decision
 
 # The number is a demo one, realistic in form.
 CONFERENCE_DECISION = {
@@ -57,7 +58,7 @@ CONFERENCE_DECISION = {
 
 def load() -> str:
     data = CONFERENCE_DECISION
-    issuer = IssuingBody.objects.get(key=name_key(data["issuer"]))
+    issuer = Unit.objects.get(key=name_key(data["issuer"]))
     form = AwardForm.objects.get(slug=data["form"])
     # By name, not by import: a content app does not import another one.
     article = (

@@ -19,7 +19,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core.text import clean_text, fold_for_search, name_key, nfc, search_key
+from core.models import NamedEntry
+from core.text import clean_text, fold_for_search, nfc, search_key
+from organisation.models import Level, Unit
 
 PDF_MAGIC = b"%PDF-"
 SCAN_MAX_BYTES = getattr(settings, "AWARDS_SCAN_MAX_BYTES", 10 * 1024 * 1024)
@@ -29,66 +31,6 @@ class RecipientKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
     COLLECTIVE = "collective", _("Collective")
     HOUSEHOLD = "household", _("Household")
-
-
-class Level(models.Model):
-    """Level of an issuing body (Nhà nước, Bộ/ngành, Tỉnh, Huyện/Thị xã…)."""
-
-    code = models.SlugField(_("code"), max_length=30, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("level")
-        verbose_name_plural = _("levels")
-
-    def __str__(self):
-        return self.name
-
-
-class NamedEntry(models.Model):
-    """A name that files may spell with other case, spacing or aliases."""
-
-    name = models.CharField(_("name"), max_length=200)
-    aliases = models.TextField(
-        _("other names"),
-        blank=True,
-        help_text=_(
-            "Other ways files write this name, one per line, e.g. “UBND thị xã Hồng Lĩnh”."
-        ),
-    )
-    key = models.CharField(max_length=200, unique=True, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            field = f"name_{language}"
-            setattr(self, field, nfc(getattr(self, field)))
-        self.aliases = nfc(self.aliases)
-        self.key = name_key(self.name_vi or self.name)
-        super().save(*args, **kwargs)
-
-    def keys(self):
-        return {self.key} | {
-            name_key(line) for line in self.aliases.splitlines() if line.strip()
-        }
-
-
-class IssuingBody(NamedEntry):
-    level = models.ForeignKey(
-        Level, on_delete=models.PROTECT, related_name="bodies", verbose_name=_("level")
-    )
-
-    class Meta:
-        ordering = ["level__order", "name"]
-        verbose_name = _("issuing body")
-        verbose_name_plural = _("issuing bodies")
 
 
 class AwardForm(NamedEntry):
@@ -192,7 +134,7 @@ class Decision(models.Model):
         ),
     )
     issuer = models.ForeignKey(
-        IssuingBody,
+        Unit,
         on_delete=models.PROTECT,
         related_name="decisions",
         verbose_name=_("issuing body"),

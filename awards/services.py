@@ -22,13 +22,13 @@ from django.utils.translation import gettext as _
 
 from core.cache import content_changed
 from core.text import clean_text, name_key, search_key
+from organisation.models import Unit
 
 from .models import (
     Award,
     AwardForm,
     Decision,
     ImportUpload,
-    IssuingBody,
     Recipient,
     RecipientKey,
     RecipientKind,
@@ -196,7 +196,7 @@ def awards_parse(*, file) -> ParsedImport:
     sheet_rows = _sheet_rows(data)
     header = next(sheet_rows, None)
     _check_header(header)
-    issuers = _lookup(IssuingBody.objects.select_related("level"))
+    issuers = _lookup(Unit.objects.select_related("level"))
     forms = _lookup(AwardForm.objects.prefetch_related("allowed_levels"))
     errors, warnings, rows = [], [], []
     decisions, seen = {}, {}
@@ -499,7 +499,7 @@ def _parse_date(value):
     return None
 
 
-def form_allowed(*, form: AwardForm, issuer: IssuingBody) -> bool:
+def form_allowed(*, form: AwardForm, issuer: Unit) -> bool:
     """May a body of this level award this form? No levels set: any may."""
     allowed = {level.pk for level in form.allowed_levels.all()}
     return not allowed or issuer.level_id in allowed
@@ -528,7 +528,7 @@ def awards_import(
     """
     if parsed is None:
         parsed = awards_parse(file=file)
-    issuers = IssuingBody.objects.in_bulk({row.issuer_id for row in parsed.rows})
+    issuers = Unit.objects.in_bulk({row.issuer_id for row in parsed.rows})
     forms = AwardForm.objects.in_bulk({row.form_id for row in parsed.rows})
     gone = [
         RowError(row.row, "changed", _("The issuer or form was deleted meanwhile."))

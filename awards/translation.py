@@ -1,18 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Award, AwardForm, Decision, IssuingBody, Level
-
-
-@register(Level)
-class LevelTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("vi",)
-
-
-@register(IssuingBody)
-class IssuingBodyTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("vi",)
+from .models import Award, AwardForm, Decision
 
 
 @register(AwardForm)

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     # (see README, Layout): base, content apps, site-wide apps.
     "portal",
     "core",
+    "organisation",
     "news",
     "awards",
     "siteblocks",

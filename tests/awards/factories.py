@@ -4,16 +4,17 @@ import io
 import factory
 import openpyxl
 
-from awards.models import Award, AwardForm, Decision, IssuingBody
+from awards.models import Award, AwardForm, Decision
 from awards.services import HEADERS
+from organisation.models import Unit
 
 
 def town():
-    return IssuingBody.objects.get(key="ubnd thị xã hồng lĩnh")
+    return Unit.objects.get(key="ubnd thị xã hồng lĩnh")
 
 
 def province():
-    return IssuingBody.objects.get(key="ubnd tỉnh hà tĩnh")
+    return Unit.objects.get(key="ubnd tỉnh hà tĩnh")
 
 
 def form(slug="giay-khen"):

@@ -32,6 +32,10 @@ Link.objects.create(name="Sở Nội vụ", name_vi="Sở Nội vụ", url="http
 SiteStatistics.objects.filter(pk=1).update(starting_total=123456, counted_total=42)
 group = Group.objects.create(name="Biên tập viên")
 group.permissions.add(Permission.objects.get(codename="change_link"))
+from awards.models import IssuingBody, Level
+IssuingBody.objects.create(name="Sở Nội vụ tỉnh Hà Tĩnh", name_vi="Sở Nội vụ tỉnh Hà Tĩnh",
+                           level=Level.objects.get(code="tinh"))
+group.permissions.add(Permission.objects.get(codename="change_issuingbody"))
 """
 
 READ_NEW_DATA = """
@@ -40,6 +44,8 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from siteblocks.models import Abbreviation, Link, SiteStatistics, Song, TownMap
+from awards.models import Decision
+from organisation.models import Unit
 statistics = SiteStatistics.objects.get(pk=1)
 print(json.dumps({
     "acronyms": sorted(Abbreviation.objects.values_list("acronym", flat=True)),
@@ -58,6 +64,13 @@ print(json.dumps({
     ),
     "tables": sorted(t for t in connection.introspection.table_names()
                      if t.startswith(("portal_", "siteblocks_"))),
+    "units": sorted(f"{u.level.code}:{u.name_vi}" for u in Unit.objects.all()),
+    "decision_issuers": sorted({d.issuer.name_vi for d in Decision.objects.all()}),
+    "registry_tables": sorted(t for t in connection.introspection.table_names()
+                              if t.startswith(("organisation_", "awards_level", "awards_issuing"))),
+    "registry_content_types": sorted(
+        f"{c.app_label}.{c.model}" for c in ContentType.objects.filter(model__in=["level", "unit", "issuingbody"])
+    ),
 }))
 """
 
@@ -144,6 +157,7 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
 
     migrated = manage(settings.BASE_DIR, "migrate", "--no-input", **old)
     assert "siteblocks.0001_initial" in migrated
+    assert "organisation.0001_initial" in migrated
     data = json.loads(
         manage(settings.BASE_DIR, "shell", "--no-imports", "-c", READ_NEW_DATA, **old)
     )
@@ -156,7 +170,16 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     assert data["totals"] == [123456, 42]
     assert (data["songs"], data["maps"], data["map_renditions"]) == (1, 1, True)
     assert data["content_types"] == ["siteblocks"] * 5
-    assert data["group_permissions"] == ["siteblocks.change_link"]
+    assert data["group_permissions"] == [
+        "organisation.change_unit",
+        "siteblocks.change_link",
+    ]
+    # The registry of bodies moved from awards to organisation with its rows.
+    assert "tinh:Sở Nội vụ tỉnh Hà Tĩnh" in data["units"]
+    assert "huyen:UBND thị xã Hồng Lĩnh" in data["units"]
+    assert data["decision_issuers"] == ["UBND thị xã Hồng Lĩnh"]
+    assert data["registry_tables"] == ["organisation_level", "organisation_unit"]
+    assert data["registry_content_types"] == ["organisation.level", "organisation.unit"]
     assert data["tables"] == [
         "siteblocks_abbreviation",
         "siteblocks_link",
