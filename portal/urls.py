@@ -41,6 +41,10 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("news.urls")),
     path("", include("awards.urls")),
+    path("", include("documents.urls")),
+    path("", include("questions.urls")),
+    path("", include("schedule.urls")),
+    path("", include("photos.urls")),
     prefix_default_language=False,
 )
 
