@@ -1,5 +1,4 @@
 from django.contrib import admin, messages
-from django.db import transaction
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -164,22 +163,28 @@ class QuestionAdmin(TabbedTranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        email = question_save(
+        request._question_email = question_save(
             question=obj,
             user=request.user,
             lookup_url=request.build_absolute_uri(reverse("questions:lookup")),
         )
-        if email is None:
-            if obj.has_answer() and not obj.email and "answer_vi" in form.changed_data:
-                messages.info(
-                    request,
-                    _("The citizen gave no email address: no email was sent."),
-                )
-            return
+        if (
+            request._question_email is None
+            and obj.has_answer()
+            and not obj.email
+            and "answer_vi" in form.changed_data
+        ):
+            messages.info(
+                request, _("The citizen gave no email address: no email was sent.")
+            )
 
-        def send():
-            outcome = question_email_attempt(email=email)
-            if outcome == "sent":
+    def changeform_view(self, request, *args, **kwargs):
+        # The admin saves in a transaction that ends when this returns: the
+        # email is tried once the answer (and the outbox row) is committed.
+        response = super().changeform_view(request, *args, **kwargs)
+        email = getattr(request, "_question_email", None)
+        if email is not None:
+            if question_email_attempt(email=email) == "sent":
                 messages.success(
                     request, _("The answer was emailed to %(to)s.") % {"to": email.to}
                 )
@@ -192,8 +197,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
                     )
                     % {"to": email.to},
                 )
-
-        transaction.on_commit(send)
+        return response
 
 
 @admin.register(QuestionEmail)

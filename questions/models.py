@@ -266,6 +266,8 @@ class Question(models.Model):
             for name in ("title", "content"):
                 field = f"{name}_{language}"
                 setattr(self, field, nfc(getattr(self, field) or ""))
+            field = f"answer_{language}"
+            setattr(self, field, sanitize_html(nfc(getattr(self, field) or "")))
         self.set_status()
         self.search_title, self.search_text = self.search_fields()
         super().save(*args, **kwargs)
