@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -185,9 +186,15 @@ def attachment_download(request, pk):
     question = get_object_or_404(Question, pk=pk)
     if not question.attachment:
         raise Http404
-    extension = "pdf" if question.attachment_kind == "pdf" else "img"
-    return FileResponse(
-        question.attachment.open("rb"),
-        as_attachment=True,
-        filename=f"cau-hoi-{question.pk}.{extension}",
+    is_pdf = question.attachment_kind == Question.AttachmentKind.PDF
+    # At most QUESTIONS_ATTACHMENT_MAX_BYTES: read whole, nothing left open.
+    with question.attachment.open("rb") as file:
+        content = file.read()
+    response = HttpResponse(
+        content,
+        content_type="application/pdf" if is_pdf else "application/octet-stream",
     )
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"cau-hoi-{question.pk}.{'pdf' if is_pdf else 'img'}"
+    )
+    return response

@@ -134,8 +134,7 @@ def test_attachment_download_is_for_staff_only(staff_client):
     url = reverse("admin:questions_question_attachment", args=[question.pk])
     response = staff_client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == PDF_BYTES
-    response.close()
+    assert response.content == PDF_BYTES
     assert "attachment" in response["Content-Disposition"]
     assert Client().get(url).status_code == 302  # to the admin login
     assert (
