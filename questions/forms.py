@@ -169,7 +169,9 @@ class QuestionForm(forms.Form):
 class LookupForm(forms.Form):
     code = forms.CharField(
         label=_("Tracking code"),
-        max_length=40,
+        # Longer than any code: a long guess gets the same "no question"
+        # answer as a short one, not a different message.
+        max_length=200,
         help_text=_("As given when you sent the question, e.g. HL-7K2M-Q9TX-4RWA."),
     )
 

@@ -262,6 +262,15 @@ class Question(models.Model):
         return f"#{self.pk} {self.title_vi or self.title}"
 
     def save(self, *args, **kwargs):
+        self.set_derived_fields()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("questions:question-detail", kwargs={"pk": self.pk})
+
+    def set_derived_fields(self):
+        """Compose the texts, sanitise the answer, set the status and the
+        search columns: what save() does before writing (for bulk_create)."""
         for language in ("vi", "en"):
             for name in ("title", "content"):
                 field = f"{name}_{language}"
@@ -270,10 +279,6 @@ class Question(models.Model):
             setattr(self, field, sanitize_html(nfc(getattr(self, field) or "")))
         self.set_status()
         self.search_title, self.search_text = self.search_fields()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("questions:question-detail", kwargs={"pk": self.pk})
 
     @property
     def reference(self):

@@ -59,9 +59,13 @@ def question_submit(
         )
         if attachment:
             question.attachment = attachment
+        question.set_derived_fields()
         try:
             with transaction.atomic():
-                question.save()
+                # Not save(): a question nobody may see yet must not start a
+                # new content version (that would empty the page cache of the
+                # whole site at each submission). bulk_create sends no signal.
+                Question.objects.bulk_create([question])
         except IntegrityError:  # the same code twice: about 1 in 2^59
             continue
         return question, code
