@@ -130,6 +130,7 @@ def test_forged_csrf_is_refused():
     client = Client(enforce_csrf_checks=True)
     response = client.post(ASK, form_data())
     assert response.status_code == 403
+    assert "Không gửi được biểu mẫu" in response.content.decode()
     assert not Question.objects.exists()
     response = client.post(LOOKUP, {"code": "HL-AAAA-BBBB-CCCC"})
     assert response.status_code == 403
