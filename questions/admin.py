@@ -124,6 +124,17 @@ class QuestionAdmin(TabbedTranslationAdmin):
         # Questions come from citizens through the public form.
         return False
 
+    def delete_model(self, request, obj):
+        # The file is personal data too: it goes with the question.
+        if obj.attachment:
+            obj.attachment.delete(save=False)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for question in queryset.exclude(attachment=""):
+            question.attachment.delete(save=False)
+        super().delete_queryset(request, queryset)
+
     def get_urls(self):
         return [
             path(

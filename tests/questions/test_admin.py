@@ -177,3 +177,17 @@ def test_retry_action(staff_client):
     )
     email.refresh_from_db()
     assert email.status == "pending"
+
+
+def test_deleting_a_question_deletes_its_attachment(staff_client):
+    question = QuestionFactory(
+        attachment=SimpleUploadedFile("don.pdf", PDF_BYTES), attachment_kind="pdf"
+    )
+    storage, name = question.attachment.storage, question.attachment.name
+    assert storage.exists(name)
+    response = staff_client.post(
+        reverse("admin:questions_question_delete", args=[question.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Question.objects.exists()
+    assert not storage.exists(name)
