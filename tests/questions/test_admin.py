@@ -191,3 +191,10 @@ def test_deleting_a_question_deletes_its_attachment(staff_client):
     assert response.status_code == 302
     assert not Question.objects.exists()
     assert not storage.exists(name)
+
+
+@pytest.mark.parametrize("query", ["abc", "12", "#12", "đất", "\x00"])
+def test_queue_search_never_fails(staff_client, query):
+    QuestionFactory(title_vi="Hỏi về đất đai")
+    response = staff_client.get(reverse(CHANGELIST), {"q": query})
+    assert response.status_code == 200
