@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -112,6 +114,12 @@ def test_refused_input_keeps_what_was_typed(client, overrides, field, message):
     assert errors and message in " ".join(errors), errors
     html = response.content.decode()
     assert "Câu hỏi chưa được gửi" in html
+    # Errors and help are tied to their fields for screen readers.
+    for ids in re.findall(r'aria-describedby="([^"]+)"', html):
+        for element_id in ids.split():
+            assert f'id="{element_id}"' in html, element_id
+    if field:
+        assert f'href="#id_{field}"' in html  # the summary links to the field
     # Everything typed comes back.
     if data.get("title") and len(data["title"]) <= 200:
         assert data["title"] in html
