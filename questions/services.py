@@ -1,7 +1,9 @@
 """What happens to a question: submission, the answer's email, the purge."""
 
 import datetime
+import html
 import logging
+import re
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -93,15 +95,29 @@ def question_email_queue(*, question: Question, lookup_url: str = "") -> Questio
     with translation.override("vi"):
         context = {
             "question": question,
+            "answer_text": answer_as_text(question.answer_vi),
             "lookup_url": lookup_url or reverse("questions:lookup"),
         }
-        subject = render_to_string(
-            "questions/email/answered_subject.txt", context
-        ).strip()
+        # One line: a line break in a header would be refused at sending.
+        subject = " ".join(
+            render_to_string("questions/email/answered_subject.txt", context).split()
+        )
         body = render_to_string("questions/email/answered_body.txt", context)
     return QuestionEmail.objects.create(
         question=question, to=question.email, subject=subject[:200], body=body
     )
+
+
+_BLOCK_END = re.compile(r"</(p|li|h[2-4]|blockquote)>|<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def answer_as_text(answer: str) -> str:
+    """The sanitised answer as plain text for an email: a line per
+    paragraph or list item, entities decoded."""
+    text = _TAG.sub("", _BLOCK_END.sub("\n", answer or ""))
+    lines = (html.unescape(line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def backoff(attempts: int) -> datetime.timedelta:

@@ -5,6 +5,7 @@ import smtplib
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -23,7 +24,13 @@ from questions.services import (
     question_save,
     question_submit,
 )
-from tests.questions.factories import QuestionFactory, published, topic, town
+from tests.questions.factories import (
+    PDF_BYTES,
+    QuestionFactory,
+    published,
+    topic,
+    town,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -148,14 +155,17 @@ def test_overdue_only_open_questions_past_due():
 
 def test_first_answer_queues_one_email_and_sends_it():
     question = QuestionFactory()
-    question.answer_vi = "<p>Câu trả lời <strong>chi tiết</strong>.</p>"
+    question.answer_vi = (
+        "<p>Câu trả lời <strong>chi tiết</strong>.</p><ul><li>Hồ sơ &amp; đơn</li>"
+        "<li>Bản sao</li></ul>"
+    )
     email = question_save(question=question, lookup_url="https://x/hoi-dap/tra-cuu/")
     assert email.status == QuestionEmail.Status.PENDING
     assert question_emails_send() == {"sent": 1, "failed": 0, "retry": 0}
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["bao.nguyen@example.com"]
-    assert "Câu trả lời chi tiết." in message.body
+    assert "Câu trả lời chi tiết.\nHồ sơ & đơn\nBản sao\n" in message.body
     assert "https://x/hoi-dap/tra-cuu/" in message.body
     assert "<strong>" not in message.body
     email.refresh_from_db()
@@ -232,7 +242,13 @@ def test_send_command(capsys):
 
 def test_purge_removes_personal_data_after_retention(settings, tmp_path):
     settings.QUESTIONS_RETENTION_DAYS = 30
-    old = published(received_at=timezone.now() - datetime.timedelta(days=31))
+    old = published(
+        received_at=timezone.now() - datetime.timedelta(days=31),
+        attachment=SimpleUploadedFile("don.pdf", PDF_BYTES),
+        attachment_kind="pdf",
+    )
+    storage, name = old.attachment.storage, old.attachment.name
+    assert storage.exists(name)
     question_email_queue(question=old)
     recent = QuestionFactory(received_at=timezone.now() - datetime.timedelta(days=29))
     call_command("purge_question_personal_data", stdout=__import__("io").StringIO())
@@ -241,6 +257,7 @@ def test_purge_removes_personal_data_after_retention(settings, tmp_path):
     assert (old.name, old.phone, old.email, old.address) == ("", "", "", "")
     assert old.personal_data_purged_at is not None
     assert not old.emails.exists()
+    assert not old.attachment and not storage.exists(name)
     # The published answer stays public.
     assert list(Question.objects.published()) == [old]
     assert recent.name and recent.email and recent.personal_data_purged_at is None
