@@ -93,12 +93,26 @@ def attachment_upload_to(instance, filename):
     return f"questions/{timezone.now():%Y/%m}/{secrets.token_hex(12)}.{extension}"
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        """Topics that have published answers, with how many (one query)."""
+        published = models.Q(
+            questions__status="published",
+            questions__published_at__lte=timezone.now(),
+        )
+        return self.annotate(
+            published_count=models.Count("questions", filter=published)
+        ).filter(published_count__gt=0)
+
+
 class Topic(models.Model):
     """A field the question is about (Đất đai, Xây dựng, Môi trường…)."""
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -50,7 +50,7 @@ def question_list(request):
             "filter_form": form,
             "questions": page.object_list,
             "page_obj": page,
-            "topics": Topic.objects.all(),
+            "topics": Topic.objects.with_published_counts(),
             "filters": filters,
             "searching": bool(filters.get("q") or filters.get("topic")),
         },

@@ -283,6 +283,10 @@ def test_search_ignores_diacritics_and_filters_by_topic(client):
     assert land.title_vi in html and road.title_vi not in html
     html = client.get("/hoi-dap/?topic=giao-thong").content.decode()
     assert road.title_vi in html and land.title_vi not in html
+    # Topic links with their number of published answers, only where there are some.
+    html = client.get("/hoi-dap/").content.decode()
+    assert 'href="?topic=giao-thong"' in html and "Giao thông (1)" in html
+    assert 'href="?topic=moi-truong"' not in html
     html = client.get("/hoi-dap/?q=khong+co+gi").content.decode()
     assert "Không có câu trả lời công khai nào" in html
 
