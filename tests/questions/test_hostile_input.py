@@ -31,7 +31,7 @@ def test_garbage_list_parameters(client, value):
 
 
 @pytest.mark.django_db
-@given(values=st.fixed_dictionaries({name: GARBAGE for name in FIELDS}))
+@given(values=st.fixed_dictionaries(dict.fromkeys(FIELDS, GARBAGE)))
 @relaxed
 def test_garbage_form_input_is_refused_cleanly(client, settings, values):
     settings.QUESTIONS_SUBMISSIONS_PER_HOUR = 10_000
