@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import views
-from .models import Question, QuestionEmail, Topic
+from .models import Question, QuestionEmail, Topic, code_digest, normalize_code
 from .services import question_email_attempt, question_save
 
 
@@ -61,6 +61,9 @@ class QuestionAdmin(TabbedTranslationAdmin):
     list_filter = ("status", OverdueFilter, "unit", "topic", "is_public")
     list_select_related = ("topic", "unit")
     search_fields = ("title_vi", "title_en", "content_vi", "=id")
+    search_help_text = _(
+        "Title, content, number, or the citizen's tracking code (HL-XXXX-XXXX-XXXX)."
+    )
     date_hierarchy = "received_at"
     autocomplete_fields = ("unit",)
     readonly_fields = (
@@ -123,6 +126,14 @@ class QuestionAdmin(TabbedTranslationAdmin):
     def has_add_permission(self, request):
         # Questions come from citizens through the public form.
         return False
+
+    def get_search_results(self, request, queryset, search_term):
+        # A citizen calling about their question gives their tracking code:
+        # it finds the question by its digest (the code itself is not stored).
+        code = normalize_code(search_term)
+        if code and search_term.strip().upper().startswith("HL"):
+            return queryset.filter(code_digest=code_digest(code)), False
+        return super().get_search_results(request, queryset, search_term)
 
     def delete_model(self, request, obj):
         # The file is personal data too: it goes with the question.

@@ -198,3 +198,12 @@ def test_queue_search_never_fails(staff_client, query):
     QuestionFactory(title_vi="Hỏi về đất đai")
     response = staff_client.get(reverse(CHANGELIST), {"q": query})
     assert response.status_code == 200
+
+
+def test_staff_find_a_question_by_its_tracking_code(staff_client):
+    wanted = QuestionFactory(title_vi="Câu hỏi cần tìm")
+    QuestionFactory(title_vi="Câu hỏi khác")
+    response = staff_client.get(reverse(CHANGELIST), {"q": wanted.code.lower()})
+    assert [q.pk for q in response.context["cl"].result_list] == [wanted.pk]
+    response = staff_client.get(reverse(CHANGELIST), {"q": "HL-AAAA-BBBB-CCCC"})
+    assert list(response.context["cl"].result_list) == []

@@ -2,7 +2,9 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -321,6 +323,16 @@ def test_list_and_detail_queries_are_constant(client, count):
     assert count_queries(client, "/hoi-dap/") <= COLD_PAGE_QUERIES
     assert count_queries(client, questions[0].get_absolute_url()) <= COLD_PAGE_QUERIES
     assert count_queries(client, "/hoi-dap/?q=dat") <= COLD_PAGE_QUERIES
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_form_and_lookup_queries_are_constant(client, count):
+    questions = [QuestionFactory() for _ in range(count)]
+    assert count_queries(client, ASK) <= COLD_PAGE_QUERIES
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(LOOKUP, {"code": questions[-1].code})
+    assert response.status_code == 200
+    assert len(queries) <= COLD_PAGE_QUERIES
 
 
 def test_privacy_page(client):
