@@ -95,7 +95,7 @@ def question_email_queue(*, question: Question, lookup_url: str = "") -> Questio
     with translation.override("vi"):
         context = {
             "question": question,
-            "answer_text": answer_as_text(question.answer_vi),
+            "answer_text": answer_as_text(question.answer_vi or question.answer_en),
             "lookup_url": lookup_url or reverse("questions:lookup"),
         }
         # One line: a line break in a header would be refused at sending.
