@@ -58,7 +58,13 @@ class QuestionAdmin(TabbedTranslationAdmin):
         "due",
     )
     list_display_links = ("reference", "title")
-    list_filter = ("status", OverdueFilter, "unit", "topic", "is_public")
+    list_filter = (
+        "status",
+        OverdueFilter,
+        ("unit", admin.RelatedOnlyFieldListFilter),
+        "topic",
+        "is_public",
+    )
     list_select_related = ("topic", "unit")
     search_fields = ("title_vi", "title_en", "content_vi", "=id")
     search_help_text = _(
