@@ -223,7 +223,9 @@ class Question(models.Model):
         related_name="questions",
         verbose_name=_("assigned unit"),
     )
-    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    received_at = models.DateTimeField(
+        _("received"), default=timezone.now, db_index=True
+    )
     due_date = models.DateField(
         _("answer due"),
         null=True,
