@@ -315,3 +315,34 @@ LOGGING = {
 
 SITE_NAME = _("Hong Linh Town Portal")
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+
+# Mail: the console by default (a message is printed, nothing leaves the
+# machine); SMTP when EMAIL_HOST is set.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Citizens' questions (questions app).
+QUESTIONS_ANSWER_WORKING_DAYS = env_int("QUESTIONS_ANSWER_WORKING_DAYS", 10)
+QUESTIONS_RETENTION_DAYS = env_int("QUESTIONS_RETENTION_DAYS", 730)
+QUESTIONS_ATTACHMENT_MAX_BYTES = env_int(
+    "QUESTIONS_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024
+)
+QUESTIONS_SUBMISSIONS_PER_HOUR = env_int("QUESTIONS_SUBMISSIONS_PER_HOUR", 5)
+QUESTIONS_LOOKUPS_PER_10_MINUTES = env_int("QUESTIONS_LOOKUPS_PER_10_MINUTES", 20)
+QUESTIONS_EMAIL_MAX_ATTEMPTS = env_int("QUESTIONS_EMAIL_MAX_ATTEMPTS", 10)
+# Attachments are personal data: outside MEDIA_ROOT, never served directly.
+QUESTIONS_PRIVATE_ROOT = Path(
+    os.environ.get("QUESTIONS_PRIVATE_ROOT", BASE_DIR / "private-media")
+)

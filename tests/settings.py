@@ -25,3 +25,4 @@ VISIT_BUFFER_SECONDS = 0
 # Pages are not kept in the process's own memory: each test sees the shared
 # cache (tests/core/test_pagecache.py switches it on where it is tested).
 PAGE_LOCAL_SECONDS = 0
+QUESTIONS_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))  # noqa: F405
