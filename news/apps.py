@@ -8,7 +8,18 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from core import pagecache, sections
+
+        from .roles import roles_sync
+
+        post_migrate.connect(
+            lambda apps, using, **kwargs: roles_sync(apps, using=using),
+            sender=self,
+            weak=False,
+            dispatch_uid="news.roles_sync",
+        )
 
         from . import views
         from .models import Article, Category, Photo
