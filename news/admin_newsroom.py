@@ -155,7 +155,10 @@ class ReviewForm(forms.Form):
             "Vietnam time (UTC+7). Empty or in the past: published now. "
             "In the future: the article appears by itself at that time."
         ),
-        error_messages={"invalid": _("Enter the date as dd/mm/yyyy and a time.")},
+        error_messages={
+            key: _("Enter the date as dd/mm/yyyy and a time.")
+            for key in ("invalid", "invalid_date", "invalid_time", "incomplete")
+        },
     )
 
     def __init__(self, *args, choices, **kwargs):
