@@ -440,6 +440,8 @@ class NewsroomAdminMixin:
             }
         versions = {version.version_key: version for version in records + revisions}
         if request.method == "POST":
+            if not article_can_edit(user=request.user, article=article):
+                raise PermissionDenied
             key = request.POST.get("restore", "")
             if key not in versions:
                 self.message_user(

@@ -99,7 +99,9 @@ class TestReporter:
         )
         response = client.post(change_url(other), change_form(other, title_vi="Đổi"))
         assert response.status_code == 403
-        assert client.post(versions_url(other), {"restore": "h1"}).status_code == 403
+        first = other.history.get()
+        restore = {"restore": f"h{first.history_id}"}
+        assert client.post(versions_url(other), restore).status_code == 403
         assert (
             client.post(
                 reverse("admin:news_article_delete", args=[other.pk]), {"post": "yes"}
