@@ -21,7 +21,6 @@
     var store = storage();
     if (!notice || !form || !store) return;
     var key = PREFIX + notice.dataset.key;
-    var editors = {};
     var fields = Array.prototype.filter.call(form.elements, function (element) {
       return FIELD.test(element.name || "");
     });
@@ -53,14 +52,13 @@
       }
     }
 
-    document.addEventListener("prose-editor:ready", function (event) {
-      var detail = event.detail || {};
-      if (!detail.textarea || !detail.editor) return;
-      editors[detail.textarea.name] = detail.editor;
-      detail.editor.on("update", function () {
-        window.setTimeout(remember, 0);
-      });
-    });
+    function editorOf(field) {
+      /* django-prose-editor wraps the textarea; Tiptap hangs the editor on
+         its element. Its updates reach the textarea as input events. */
+      var wrapper = field.closest(".prose-editor");
+      var element = wrapper && wrapper.querySelector("[contenteditable]");
+      return element && element.editor;
+    }
 
     var hasErrors = document.querySelector(".errornote, .errorlist");
     if (saved && saved.values) {
@@ -79,10 +77,10 @@
       if (action === "restore" && saved) {
         fields.forEach(function (field) {
           if (!(field.name in saved.values)) return;
-          field.value = saved.values[field.name];
-          if (editors[field.name]) {
-            editors[field.name].commands.setContent(field.value);
-          }
+          var value = saved.values[field.name];
+          var editor = editorOf(field);
+          if (editor) editor.commands.setContent(value);
+          field.value = value;
           field.dispatchEvent(new Event("input", { bubbles: true }));
         });
         notice.querySelector("p").textContent = notice.dataset.restored;
