@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .compare import compare_rows
+from .dashboard import returned_to
 from .models import REVISED_FIELDS, Article, ArticleRevision, ArticleTransition
 from .services import (
     article_apply_content,
@@ -202,6 +203,7 @@ def review_choices(*, user, article, revision):
 class NewsroomAdminMixin:
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
+    change_list_template = "admin/news/article/change_list.html"
 
     # Roles
 
@@ -323,6 +325,15 @@ class NewsroomAdminMixin:
             extra_context={**extra, **(extra_context or {})},
         )
 
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request,
+            extra_context={
+                "newsroom_returned": returned_to(request.user),
+                **(extra_context or {}),
+            },
+        )
+
     # simple-history's revert would write an old version over the live one.
 
     def revert_disabled(self, request, obj=None):
@@ -372,7 +383,16 @@ class NewsroomAdminMixin:
         article = self._article_or_404(request, pk)
         revision = article_open_revision(article=article)
         choices = review_choices(user=request.user, article=article, revision=revision)
-        form = ReviewForm(request.POST or None, choices=choices)
+        form = ReviewForm(
+            request.POST or None,
+            choices=choices,
+            # An editor's scheduled time is offered to the approver.
+            initial={
+                "publish_at": article.publish_at
+                if article.publish_at > timezone.now()
+                else None
+            },
+        )
         if request.method == "POST":
             if request.POST.get("action") not in {value for value, _label in choices}:
                 raise PermissionDenied

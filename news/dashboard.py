@@ -18,18 +18,6 @@ def dashboard_for(user) -> dict | None:
     if not user.has_perm("news.view_article"):
         return None
     now = timezone.now()
-    returns = Prefetch(
-        "transitions",
-        queryset=ArticleTransition.objects.filter(
-            action__in=[
-                ArticleTransition.Action.RETURN,
-                ArticleTransition.Action.EDIT_RETURN,
-            ]
-        )
-        .select_related("user")
-        .order_by("-created_at", "-pk"),
-        to_attr="return_steps",
-    )
     articles = Article.objects.select_related("category").defer("body_vi", "body_en")
     if article_can_review(user=user):
         waiting = articles.filter(
@@ -47,15 +35,8 @@ def dashboard_for(user) -> dict | None:
                 revisions__created_by=user,
             )
         )
-    returned = articles.filter(
-        Q(status=Status.RETURNED, created_by=user)
-        | Q(
-            revisions__state=ArticleRevision.State.RETURNED,
-            revisions__created_by=user,
-        )
-    ).prefetch_related(returns)
     return {
-        "returned": list(returned.distinct().order_by("-updated_at")[:LIMIT]),
+        "returned": returned_to(user),
         "drafts": list(
             articles.filter(status=Status.DRAFT, created_by=user).order_by(
                 "-updated_at"
@@ -71,3 +52,32 @@ def dashboard_for(user) -> dict | None:
         ),
         "published": list(articles.published().order_by("-publish_at")[:LIMIT]),
     }
+
+
+def returned_to(user) -> list[Article]:
+    """The user's articles (or edits of published ones) returned for changes,
+    each with ``return_steps``, the latest comment first."""
+    returns = Prefetch(
+        "transitions",
+        queryset=ArticleTransition.objects.filter(
+            action__in=[
+                ArticleTransition.Action.RETURN,
+                ArticleTransition.Action.EDIT_RETURN,
+            ]
+        )
+        .select_related("user")
+        .order_by("-created_at", "-pk"),
+        to_attr="return_steps",
+    )
+    returned = (
+        Article.objects.filter(
+            Q(status=Status.RETURNED, created_by=user)
+            | Q(
+                revisions__state=ArticleRevision.State.RETURNED,
+                revisions__created_by=user,
+            )
+        )
+        .defer("body_vi", "body_en")
+        .prefetch_related(returns)
+    )
+    return list(returned.distinct().order_by("-updated_at")[:LIMIT])

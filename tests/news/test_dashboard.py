@@ -21,7 +21,8 @@ Status = Article.Status
 
 def section(page, element_id):
     start = page.index(f'id="{element_id}"')
-    return page[start : page.index("</div>", start)]
+    ends = [page.find(tag, start) for tag in ("</div>", "</section>")]
+    return page[start : min(end for end in ends if end != -1)]
 
 
 def test_each_list_shows_what_it_names(client):
@@ -114,3 +115,16 @@ def test_the_most_read_place_shows_the_template_an_app_provides(client, tmp_path
         client.force_login(approver())
         page = client.get(reverse("admin:index")).content.decode()
     assert '<div id="most-read">lanhdao</div>' in page
+
+
+def test_the_article_list_starts_with_what_was_returned_to_me(client):
+    author = reporter()
+    article = ArticleFactory(title_vi="Bị trả", status=Status.REVIEW, created_by=author)
+    article_return(article=article, user=editor(), comment="Kiểm tra lại số liệu")
+    client.force_login(author)
+    page = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "Kiểm tra lại số liệu" in section(page, "changelist-returned")
+    assert page.index("changelist-returned") < page.index('id="result_list"')
+    client.force_login(editor("bientap2"))
+    page = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "changelist-returned" not in page
