@@ -5,10 +5,17 @@ optimistic lock; versions compared and restored (docs/NEWSROOM.md)."""
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from news.models import Article, ArticleRevision, ArticleTransition
-from news.services import article_approve, article_return, article_submit
+from news.services import (
+    article_approve,
+    article_return,
+    article_save_revision,
+    article_submit,
+)
 from tests.factories import ArticleFactory, CategoryFactory, UserFactory
 from tests.news.newsroom_helpers import (
     approver,
@@ -374,3 +381,29 @@ def test_a_user_with_only_the_view_permission_sees_no_decision(client):
     page = client.get(review_url(article)).content.decode()
     assert 'name="action"' not in page
     assert client.post(review_url(article), {"action": "submit"}).status_code == 403
+
+
+@pytest.mark.parametrize("page", [review_url, versions_url, change_url])
+def test_newsroom_pages_query_count_does_not_grow_with_history(client, page):
+    client.force_login(approver())
+    author = reporter()
+    article = ArticleFactory(created_by=author)
+
+    def grow(count):
+        for index in range(count):
+            article.title_vi = f"Bản {index}"
+            article.save()
+            revision = article_save_revision(
+                article=article, user=author, content={"title_vi": f"Sửa {index}"}
+            )
+            article_return(article=article, user=editor(), comment=f"Ý kiến {index}")
+            assert revision.pk
+
+    grow(1)
+    client.get(page(article))  # per-process caches (content types) warm up
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(page(article)).status_code == 200
+    grow(10)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(page(article)).status_code == 200
+    assert len(small) == len(large)
