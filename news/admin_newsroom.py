@@ -51,7 +51,9 @@ class ArticleAdminForm(forms.ModelForm):
     the version the editor started from; saving over a newer one is refused
     and both texts are shown."""
 
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.CharField(
+        label=_("version being edited"), widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
