@@ -12,7 +12,7 @@ from tests.factories import ArticleFactory
 from tests.news.newsroom_helpers import change_form, change_url, edit_token, editor
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_saves_one_wins_the_other_is_told(django_db_blocker):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
