@@ -219,8 +219,11 @@ class NewsroomAdminMixin:
         allowed = super().has_delete_permission(request, obj)
         if not allowed or obj is None:
             return allowed
+        if obj.status == Status.PUBLISHED:
+            # Deleting a live article takes it off the site: an approver's call.
+            return article_can_publish(user=request.user)
         return article_can_review(user=request.user) or (
-            obj.created_by_id == request.user.pk and obj.status != Status.PUBLISHED
+            obj.created_by_id == request.user.pk
         )
 
     def get_readonly_fields(self, request, obj=None):

@@ -224,3 +224,22 @@ def test_a_staff_member_without_any_article_permission_sees_nothing(client):
     assert client.get(review_url(article)).status_code == 403
     assert client.get(versions_url(article)).status_code == 403
     assert "Phòng biên tập" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_an_editor_cannot_delete_a_published_article_even_in_bulk(client):
+    client.force_login(editor())
+    live = ArticleFactory()
+    draft = ArticleFactory(status=Status.DRAFT)
+    assert (
+        client.post(
+            reverse("admin:news_article_delete", args=[live.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "delete_selected", "_selected_action": [live.pk], "post": "yes"},
+    )
+    assert Article.objects.filter(pk=live.pk).exists()
+    client.post(reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"})
+    assert not Article.objects.filter(pk=draft.pk).exists()
