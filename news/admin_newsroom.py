@@ -440,6 +440,8 @@ class NewsroomAdminMixin:
         else:
             article_unpublish(article=article, user=user, comment=comment)
             message = _("The article is no longer published.")
+        # Also in the article's admin history ("Bản ghi nhớ").
+        self.log_change(request, article, str(message))
         self.message_user(request, message, messages.SUCCESS)
         return redirect("admin:news_article_change", article.pk)
 

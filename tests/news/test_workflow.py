@@ -407,3 +407,16 @@ def test_newsroom_pages_query_count_does_not_grow_with_history(client, page):
     with CaptureQueriesContext(connection) as large:
         assert client.get(page(article)).status_code == 200
     assert len(small) == len(large)
+
+
+def test_decisions_appear_in_the_admin_history_of_the_article(client):
+    from django.contrib.admin.models import LogEntry
+
+    client.force_login(approver())
+    article = ArticleFactory(status=Status.REVIEW)
+    client.post(review_url(article), {"action": "approve"})
+    entry = LogEntry.objects.get(object_id=str(article.pk))
+    assert (
+        entry.get_change_message()
+        == "Đã duyệt: bài viết đã được đăng hoặc hẹn giờ đăng."
+    )
