@@ -230,6 +230,15 @@ class NewsroomAdminMixin:
         readonly = list(super().get_readonly_fields(request, obj))
         if not article_can_review(user=request.user):
             readonly.append("is_featured")
+        if (
+            obj is not None
+            and obj.status == Status.PUBLISHED
+            and not article_can_publish(user=request.user)
+        ):
+            # A pending edit carries texts, category and "featured" only.
+            readonly += [
+                name for name in ("publish_at", "slug", "cover") if name not in readonly
+            ]
         return readonly
 
     def get_fieldsets(self, request, obj=None):

@@ -90,7 +90,7 @@ class TestEditingAPublishedArticle:
             "Bản sửa hai": ArticleRevision.State.PENDING,
         }
 
-    def test_the_photos_of_a_published_article_are_read_only_for_a_reporter(
+    def test_the_photos_and_time_of_a_published_article_are_read_only_for_a_reporter(
         self, client
     ):
         author = reporter()
@@ -98,6 +98,18 @@ class TestEditingAPublishedArticle:
         client.force_login(author)
         page = client.get(change_url(article)).content.decode()
         assert 'name="photos-0-image"' not in page
+        assert 'name="publish_at_0"' not in page
+        before = article.publish_at
+        client.post(
+            change_url(article),
+            change_form(
+                article,
+                publish_at_0="01/01/2099",
+                edit_token=edit_token(client, article),
+            ),
+        )
+        article.refresh_from_db()
+        assert article.publish_at == before
 
     def test_an_approver_publishes_the_edit_after_seeing_the_difference(self, client):
         author = reporter()
