@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_newsroom import LiveArticleInlineMixin, NewsroomAdminMixin
 from .models import Article, Category, Photo
 from .services import article_ensure_cover, articles_publish, articles_unpublish
 
@@ -19,7 +20,7 @@ class CategoryAdmin(TabbedTranslationAdmin):
     search_fields = ("name_vi", "name_en", "slug")
 
 
-class PhotoInline(TranslationStackedInline):
+class PhotoInline(LiveArticleInlineMixin, TranslationStackedInline):
     model = Photo
     extra = 1
     fields = (
@@ -62,7 +63,7 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(NewsroomAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "category",
@@ -143,7 +144,7 @@ class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = articles_publish(articles=queryset)
+        count = articles_publish(articles=queryset, user=request.user)
         self.message_user(
             request,
             ngettext(
@@ -155,7 +156,7 @@ class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = articles_unpublish(articles=queryset)
+        count = articles_unpublish(articles=queryset, user=request.user)
         self.message_user(
             request,
             ngettext(

@@ -8,7 +8,22 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from django.apps import apps as global_apps
+        from django.db.models.signals import post_migrate
+
         from core import pagecache, sections
+
+        from .roles import roles_sync
+
+        post_migrate.connect(
+            # `flush` sends it without the migration state's apps.
+            lambda using="default", apps=None, **kwargs: roles_sync(
+                apps or global_apps, using=using
+            ),
+            sender=self,
+            weak=False,
+            dispatch_uid="news.roles_sync",
+        )
 
         from . import views
         from .models import Article, Category, Photo

@@ -129,6 +129,7 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("Awaiting review")
+        RETURNED = "returned", _("Returned for changes")
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=255)
@@ -203,6 +204,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Optimistic locking: every save adds one; a form saved from an older
+    # version is refused (news.admin.ArticleAdminForm).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # Folded text for the site search (core.sections.Search), set in save().
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -213,7 +217,10 @@ class Article(models.Model):
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles")),
+            ("review_article", _("Can edit any article and return it with comments")),
+        ]
         indexes = [
             models.Index(fields=["status", "publish_at"], name="article_public_idx")
         ]
@@ -235,6 +242,8 @@ class Article(models.Model):
                 Article, self.title_vi or self.title, instance_pk=self.pk
             )
         self.search_title, self.search_text = self.search_fields()
+        if self.pk and not self._state.adding:
+            self.version = (self.version or 0) + 1
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -409,6 +418,114 @@ class Photo(RenditionsMixin, models.Model):
         if not self.is_decorative:
             texts += [self.alt_text_vi, self.alt_text_en]
         return texts
+
+
+# The texts a revision carries and a comparison shows, in both languages.
+REVISED_FIELDS = tuple(
+    f"{name}_{language}"
+    for name in ("title", "summary", "body", "byline", "source")
+    for language in ("vi", "en")
+) + ("category_id", "is_featured")
+
+
+class ArticleRevision(models.Model):
+    """Edits to a published article by someone who may not publish it: kept
+    aside, while the public keeps seeing the published version, until an
+    approver approves them (like Wagtail's draft of a live page)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        RETURNED = "returned", _("Returned for changes")
+        APPROVED = "approved", _("Approved")
+        SUPERSEDED = "superseded", _("Replaced by a later edit")
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="revisions",
+        verbose_name=_("article"),
+    )
+    content = models.JSONField(_("content"), default=dict)
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.PENDING
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("pending edit")
+        verbose_name_plural = _("pending edits")
+
+    def __str__(self):
+        return self.content.get("title_vi") or str(self.article)
+
+    @property
+    def is_open(self):
+        return self.state in (self.State.PENDING, self.State.RETURNED)
+
+
+class ArticleTransition(models.Model):
+    """One step of an article's review: who, when, from which status to
+    which, and the note or comment given."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submitted for review")
+        RETURN = "return", _("Returned with comments")
+        APPROVE = "approve", _("Approved and published")
+        SCHEDULE = "schedule", _("Approved, scheduled")
+        UNPUBLISH = "unpublish", _("Unpublished")
+        STATUS = "status", _("Status changed")
+        EDIT_SUBMIT = "edit_submit", _("Edit of the published article submitted")
+        EDIT_RETURN = "edit_return", _("Edit of the published article returned")
+        EDIT_APPROVE = "edit_approve", _("Edit of the published article approved")
+        RESTORE = "restore", _("Older version restored as a draft")
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("article"),
+    )
+    revision = models.ForeignKey(
+        ArticleRevision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transitions",
+        verbose_name=_("pending edit"),
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(
+        _("from"), max_length=12, choices=Article.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("to"), max_length=12, choices=Article.Status.choices, blank=True
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.article_id}"
 
 
 class Rating(models.Model):
