@@ -315,3 +315,16 @@ LOGGING = {
 
 SITE_NAME = _("Hong Linh Town Portal")
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
+
+# The audit trail (audit/recorder.py) records every save and deletion of the
+# models of these apps, except the counters listed below.
+AUDIT_APP_LABELS = env_list(
+    "AUDIT_APP_LABELS",
+    "news,awards,siteblocks,documents,questions,schedule,organisation,photos,auth",
+)
+AUDIT_EXCLUDED_MODELS = [
+    "news.rating",
+    "news.articleread",
+    "auth.permission",
+    "awards.importupload",
+]
