@@ -9,6 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Article, Category, Photo
+from .most_read import ViewCountAdminMixin
 from .services import article_ensure_cover, articles_publish, articles_unpublish
 
 
@@ -62,7 +63,7 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(ViewCountAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "category",
@@ -70,6 +71,7 @@ class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         "publish_at",
         "is_featured",
         "photo_count",
+        "view_count",
     )
     list_filter = (
         "status",

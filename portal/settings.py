@@ -324,7 +324,7 @@ AUDIT_APP_LABELS = env_list(
 )
 AUDIT_EXCLUDED_MODELS = [
     "news.rating",
-    "news.articleread",
+    "news.articleviews",
     "auth.permission",
     "awards.importupload",
 ]
