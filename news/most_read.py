@@ -129,20 +129,20 @@ def _store(totals) -> int:
 _local_blocks: dict = {}
 
 
-def _block_key(language: str, version: str) -> str:
-    return f"news:most-read:{language}:{version}"
+def _block_key(language: str) -> str:
+    return f"news:most-read:{language}"
 
 
 def render_block(request, argument="") -> str:
     """Hole ``most-read``: the most read articles of the last DAYS days."""
     language = get_language() or settings.LANGUAGE_CODE
     version = getattr(request, "content_version", None) or content_version()
-    key = _block_key(language, version)
+    key = _block_key(language)
     local = _local_blocks.get(key)
-    if local is not None and local[0] > time.monotonic():
-        return local[1]
-    html = cache.get(key)
-    if html is None:
+    if local is not None and local[0] > time.monotonic() and local[1] == version:
+        return local[2]
+    entry = cache.get(key)
+    if entry is None or entry["version"] != version:
         try:
             html = render_to_string(
                 "news/includes/most_read.html",
@@ -150,25 +150,22 @@ def render_block(request, argument="") -> str:
             )
         except DatabaseError:
             # The database is away: the last block this process showed.
-            return local[1] if local else ""
-        cache.set(key, html, FLUSH_EVERY_SECONDS)
+            return local[2] if local else ""
+        entry = {"version": version, "html": html}
+        cache.set(key, entry, FLUSH_EVERY_SECONDS)
     if settings.VISIT_BUFFER_SECONDS > 0:
-        if len(_local_blocks) > 16:  # old versions
-            _local_blocks.clear()
-        _local_blocks[key] = (time.monotonic() + settings.VISIT_BUFFER_SECONDS, html)
-    return html
+        _local_blocks[key] = (
+            time.monotonic() + settings.VISIT_BUFFER_SECONDS,
+            version,
+            entry["html"],
+        )
+    return entry["html"]
 
 
 def forget_block() -> None:
     """Render the block again from the new counts (each process within
     VISIT_BUFFER_SECONDS)."""
-    try:
-        version = content_version()
-    except DatabaseError:
-        return
-    cache.delete_many(
-        [_block_key(language, version) for language, _name in settings.LANGUAGES]
-    )
+    cache.delete_many([_block_key(language) for language, _name in settings.LANGUAGES])
 
 
 def forget_local_state() -> None:
