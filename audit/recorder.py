@@ -53,7 +53,16 @@ def _address(request):
     return (client_address(request) or None) if request is not None else None
 
 
-def record(action, *, instance=None, changes=None, user=None, request=None):
+def record(
+    action,
+    *,
+    instance=None,
+    changes=None,
+    user=None,
+    request=None,
+    content_type=None,
+    object_repr="",
+):
     """Write one entry; the user is the request's unless given."""
     request = request if request is not None else _request()
     if user is None:
@@ -67,6 +76,8 @@ def record(action, *, instance=None, changes=None, user=None, request=None):
         changes=changes or {},
         # Staff only: citizens' addresses are never kept.
         ip_address=_address(request) if user is not None and user.is_staff else None,
+        content_type=content_type,
+        object_repr=object_repr[:REPR_LIMIT],
     )
     if instance is not None:
         entry.content_type = ContentType.objects.get_for_model(
@@ -76,6 +87,17 @@ def record(action, *, instance=None, changes=None, user=None, request=None):
         entry.object_repr = str(instance)[:REPR_LIMIT]
     entry.save()
     return entry
+
+
+def record_bulk(action, *, model, description: str, changes=None):
+    """One entry for rows written in bulk, which send no signals (e.g. an
+    import of commendations): ``description`` says what was done."""
+    return record(
+        action,
+        changes=changes,
+        content_type=ContentType.objects.get_for_model(model),
+        object_repr=description,
+    )
 
 
 # Field values ----------------------------------------------------------------

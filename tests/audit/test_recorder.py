@@ -253,3 +253,18 @@ def test_the_user_name_is_kept_when_the_account_is_deleted():
     entry.refresh_from_db()
     assert entry.user is None
     assert entry.username == "nguoicu"
+
+
+def test_an_import_of_commendations_is_one_entry():
+    """bulk_create sends no signals: the import says what it wrote, once, and
+    a re-import that adds nothing says nothing."""
+    from awards.services import awards_import
+    from tests.awards.factories import xlsx
+    from tests.awards.test_import import GOOD
+
+    awards_import(file=xlsx(GOOD))
+    awards_import(file=xlsx(GOOD))
+    entry = AuditEntry.objects.get(content_type__model="award")
+    assert entry.action == Action.CREATED
+    assert entry.changes == {"decisions_created": 1, "awards_created": 4, "rows": 4}
+    assert "1" in entry.object_repr and "4" in entry.object_repr
