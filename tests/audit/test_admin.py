@@ -80,6 +80,7 @@ def test_no_one_may_add_change_or_delete_entries_not_even_a_superuser(
     # The read-only page shows the entry and offers no save or delete button.
     page = superuser_client.get(change).content.decode()
     assert "Bài sửa" in page
+    assert "Tiêu đề [vi]" in page  # the field's label, not its column name
     assert 'name="_save"' not in page
     assert "deletelink" not in page
 
