@@ -208,3 +208,26 @@ def test_export_to_csv_and_excel_in_vietnamese(superuser_client, entry):
     assert not any(
         isinstance(cell, str) and cell.startswith("=") for row in values for cell in row
     )
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigger is PostgreSQL's"
+)
+def test_the_database_refuses_to_change_or_delete_entries(entry):
+    """Even SQL run past Django cannot rewrite the trail; deleting the user
+    empties the entry's user and keeps its user name."""
+    from django.db import DatabaseError, transaction
+
+    for sql in (
+        "UPDATE audit_auditentry SET username = 'khac' WHERE id = %s",
+        "UPDATE audit_auditentry SET changes = '{}' WHERE id = %s",
+        "DELETE FROM audit_auditentry WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [entry.pk])
+    user = UserFactory(username="sexoa", is_staff=True)
+    kept = recorder.record(Action.LOGIN, user=user)
+    user.delete()
+    kept.refresh_from_db()
+    assert kept.user is None and kept.username == "sexoa"
