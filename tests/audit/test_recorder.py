@@ -268,3 +268,21 @@ def test_an_import_of_commendations_is_one_entry():
     assert entry.action == Action.CREATED
     assert entry.changes == {"decisions_created": 1, "awards_created": 4, "rows": 4}
     assert "1" in entry.object_repr and "4" in entry.object_repr
+
+
+def test_a_deletion_in_the_admin_is_recorded_with_its_user(client):
+    editor = UserFactory(username="bientap2", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    category = CategoryFactory(name_vi="Chuyên mục bỏ")
+    response = client.post(
+        reverse("admin:news_category_delete", args=[category.pk]),
+        {"post": "yes"},
+        REMOTE_ADDR="10.9.8.7",
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action=Action.DELETED)
+    assert (entry.username, entry.object_repr, entry.ip_address) == (
+        "bientap2",
+        "Chuyên mục bỏ",
+        "10.9.8.7",
+    )
