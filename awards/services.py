@@ -20,6 +20,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEntry
+from audit.recorder import record_bulk
 from core.cache import content_changed
 from core.text import clean_text, name_key, search_key
 from organisation.models import Unit
@@ -588,8 +590,25 @@ def awards_import(
     if progress and not awards:
         progress(report.rows, report.rows)
     # bulk_create sends no signals: start a new content version, committed
-    # with the rows (core.cache).
+    # with the rows (core.cache), and say what was imported in the audit trail.
     content_changed()
+    if report.decisions_created or report.awards_created:
+        record_bulk(
+            AuditEntry.Action.CREATED,
+            model=Award,
+            description=_(
+                "Import: %(decisions)d new decisions, %(awards)d new commendations"
+            )
+            % {
+                "decisions": report.decisions_created,
+                "awards": report.awards_created,
+            },
+            changes={
+                "decisions_created": report.decisions_created,
+                "awards_created": report.awards_created,
+                "rows": report.rows,
+            },
+        )
     return report
 
 

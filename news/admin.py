@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_newsroom import LiveArticleInlineMixin, NewsroomAdminMixin
 from .models import Article, Category, Photo
+from .most_read import ViewCountAdminMixin
 from .services import article_ensure_cover, articles_publish, articles_unpublish
 
 
@@ -63,7 +64,9 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(NewsroomAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    NewsroomAdminMixin, ViewCountAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = (
         "title",
         "category",
@@ -71,6 +74,7 @@ class ArticleAdmin(NewsroomAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmi
         "publish_at",
         "is_featured",
         "photo_count",
+        "view_count",
     )
     list_filter = (
         "status",

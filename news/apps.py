@@ -25,10 +25,12 @@ class NewsConfig(AppConfig):
             dispatch_uid="news.roles_sync",
         )
 
-        from . import views
+        from . import most_read, views
         from .models import Article, Category, Photo
 
         pagecache.register_hole("rating", views.rating_choices)
+        pagecache.register_hole("article-view", most_read.count_view)
+        pagecache.register_hole("most-read", most_read.render_block)
         sections.register(
             Article,
             public=Article.objects.published,

@@ -1,11 +1,12 @@
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -108,6 +109,32 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("publish_at")
             .values_list("publish_at", flat=True)
             .first()
+        )
+
+    def most_read(self, days: int = 7):
+        """Published articles read in the last ``days`` days (today included),
+        most read first, each with ``recent_views``: one query over the daily
+        counts of those days."""
+        since = timezone.localdate() - timedelta(days=days - 1)
+        return (
+            self.for_listing()
+            .filter(daily_views__day__gte=since)
+            .annotate(recent_views=Sum("daily_views__views"))
+            .order_by("-recent_views", "-publish_at", "-pk")
+        )
+
+    def with_view_total(self):
+        """Each article with ``view_total``, its views of all time."""
+        return self.annotate(
+            view_total=Coalesce(
+                Subquery(
+                    ArticleViews.objects.filter(article=OuterRef("pk"))
+                    .values("article")
+                    .annotate(total=Sum("views"))
+                    .values("total")
+                ),
+                0,
+            )
         )
 
     def latest_per_category(self, per_category: int):
@@ -556,3 +583,30 @@ class Rating(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.stars}"
+
+
+class ArticleViews(models.Model):
+    """How many times an article was read on one day (Vietnam time), counted
+    in the cache and added here in batches (news.most_read). Nothing about
+    the readers is stored."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="daily_views",
+        verbose_name=_("article"),
+    )
+    day = models.DateField(_("day"), db_index=True)
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily views")
+        verbose_name_plural = _("daily views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "day"], name="article_views_one_row_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.views}"

@@ -346,3 +346,24 @@ QUESTIONS_EMAIL_MAX_ATTEMPTS = env_int("QUESTIONS_EMAIL_MAX_ATTEMPTS", 10)
 QUESTIONS_PRIVATE_ROOT = Path(
     os.environ.get("QUESTIONS_PRIVATE_ROOT", BASE_DIR / "private-media")
 )
+# The audit trail (audit/recorder.py) records every save and deletion of the
+# models of these apps, except the counters listed below.
+AUDIT_APP_LABELS = env_list(
+    "AUDIT_APP_LABELS",
+    "news,awards,siteblocks,documents,questions,schedule,organisation,photos,auth",
+)
+AUDIT_EXCLUDED_MODELS = [
+    "news.rating",
+    "news.articleviews",
+    "auth.permission",
+    "awards.importupload",
+    "questions.questionemail",
+]
+# Citizens' personal data: the trail records that these changed, never their values.
+AUDIT_PERSONAL_FIELDS = [
+    "questions.question.name",
+    "questions.question.phone",
+    "questions.question.email",
+    "questions.question.address",
+    "questions.question.content",
+]

@@ -9,7 +9,6 @@ with the window: no raw IP address or personal data is stored.
 
 import hashlib
 import hmac
-import re
 import threading
 import time
 
@@ -22,6 +21,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from core.client import client_address
+from core.counting import incr as _incr
+from core.counting import is_bot  # noqa: F401 - the middleware's check
 
 from .models import SiteStatistics
 
@@ -30,15 +31,6 @@ TOTAL_KEY = "stats:total"
 FLUSH_LOCK_KEY = "stats:flush-lock"
 WINDOW_SECONDS = 300
 FLUSH_EVERY_SECONDS = 60
-BOTS = re.compile(
-    r"bot|crawl|spider|slurp|fetch|monitor|curl|wget|python-|httpclient|java/|go-http|headless|"
-    r"preview|scan|lighthouse|pingdom|facebookexternalhit|zalo",
-    re.I,
-)
-
-
-def is_bot(user_agent: str) -> bool:
-    return not user_agent or bool(BOTS.search(user_agent))
 
 
 def visitor_key(request) -> str:
@@ -80,15 +72,6 @@ def _push(views: int, visitors: set[str]) -> None:
         _incr(f"stats:online:{window}", len(new), timeout=WINDOW_SECONDS * 2)
     if cache.add(FLUSH_LOCK_KEY, 1, FLUSH_EVERY_SECONDS):
         flush_visits()
-
-
-def _incr(key, delta=1, timeout=None):
-    # add-then-incr: incr alone fails on a missing key; both are atomic in Redis.
-    if not cache.add(key, delta, timeout):
-        try:
-            cache.incr(key, delta)
-        except ValueError:  # expired between add and incr
-            cache.add(key, delta, timeout)
 
 
 def flush_visits() -> int:

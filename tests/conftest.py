@@ -4,6 +4,7 @@ from django.utils import translation
 
 from core.cache import forget_local_version
 from core.pagecache import forget_local_pages
+from news import most_read
 from siteblocks import visits
 
 
@@ -15,12 +16,14 @@ def _fresh_state():
     forget_local_version()
     forget_local_pages()
     visits.forget_local_state()
+    most_read.forget_local_state()
     with translation.override("vi"):
         yield
     cache.clear()
     forget_local_version()
     forget_local_pages()
     visits.forget_local_state()
+    most_read.forget_local_state()
 
 
 @pytest.fixture
