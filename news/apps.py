@@ -8,12 +8,24 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from core import pagecache, sections
+        from django.db.models.signals import post_save
 
-        from . import views
+        from core import pagecache, sections
+        from photos import usage
+        from photos.models import Photo as LibraryPhoto
+
+        from . import services, views
         from .models import Article, Category, Photo
 
         pagecache.register_hole("rating", views.rating_choices)
+        # The photo library links each photo to the articles showing it, and a
+        # library caption is part of those articles' search text.
+        usage.register(services.photo_public_articles)
+        post_save.connect(
+            services.library_photo_saved,
+            sender=LibraryPhoto,
+            dispatch_uid="news-library-photo-saved",
+        )
         sections.register(
             Article,
             public=Article.objects.published,
