@@ -41,22 +41,26 @@ def into_library(apps, schema_editor):
         _move(batch, ArticlePhoto, LibraryPhoto)
 
 
+def _library_photo(LibraryPhoto, values):
+    photo = LibraryPhoto(
+        created_at=values["article__publish_at"],
+        search_text=_library_search_text(values),
+        # The untranslated columns hold the Vietnamese text, as
+        # modeltranslation keeps them.
+        caption=values["caption_vi"] or "",
+        alt_text=values["alt_text_vi"] or "",
+        credit=values["credit_vi"] or "",
+        **{name: values[name] for name in MOVED},
+    )
+    # Not through the field's descriptor: it would open the file to measure
+    # it, and a photo whose file is missing must not stop the upgrade.
+    photo.__dict__["image"] = values["image"]
+    return photo
+
+
 def _move(batch, ArticlePhoto, LibraryPhoto):
     library = LibraryPhoto.objects.bulk_create(
-        [
-            LibraryPhoto(
-                image=values["image"],
-                created_at=values["article__publish_at"],
-                search_text=_library_search_text(values),
-                # The untranslated columns hold the Vietnamese text, as
-                # modeltranslation keeps them.
-                caption=values["caption_vi"] or "",
-                alt_text=values["alt_text_vi"] or "",
-                credit=values["credit_vi"] or "",
-                **{name: values[name] for name in MOVED},
-            )
-            for values in batch
-        ]
+        [_library_photo(LibraryPhoto, values) for values in batch]
     )
     placements = [
         ArticlePhoto(pk=values["pk"], photo_id=photo.pk)
@@ -69,20 +73,17 @@ def out_of_library(apps, schema_editor):
     """Back to the columns of the article photo (0022 reversed re-created
     them); the library photos made by into_library are kept."""
     ArticlePhoto = apps.get_model("news", "Photo")
-    placements = list(
-        ArticlePhoto.objects.filter(photo__isnull=False).select_related("photo")
+    rows = ArticlePhoto.objects.filter(photo__isnull=False).values(
+        "pk", "photo__image", *(f"photo__{name}" for name in MOVED)
     )
-    for placement in placements:
-        photo = placement.photo
-        placement.image = photo.image.name
-        placement.caption = photo.caption_vi or ""
-        placement.alt_text = photo.alt_text_vi or ""
-        placement.credit = photo.credit_vi or ""
-        for name in MOVED:
-            setattr(placement, name, getattr(photo, name))
-    ArticlePhoto.objects.bulk_update(
-        placements, ["image", "caption", "alt_text", "credit", *MOVED], batch_size=BATCH
-    )
+    for values in rows.iterator(chunk_size=BATCH):
+        ArticlePhoto.objects.filter(pk=values["pk"]).update(
+            image=values["photo__image"],
+            caption=values["photo__caption_vi"] or "",
+            alt_text=values["photo__alt_text_vi"] or "",
+            credit=values["photo__credit_vi"] or "",
+            **{name: values[f"photo__{name}"] for name in MOVED},
+        )
     ArticlePhoto.objects.update(photo=None)
 
 

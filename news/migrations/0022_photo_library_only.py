@@ -1,6 +1,9 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+import core.images
+import news.models
+
 
 class Migration(migrations.Migration):
 
@@ -52,6 +55,13 @@ class Migration(migrations.Migration):
         migrations.RemoveField(
             model_name='photo',
             name='height',
+        ),
+        # A default first, so that reversing this migration can re-create
+        # the column on existing rows (0021 reversed then fills it).
+        migrations.AlterField(
+            model_name='photo',
+            name='image',
+            field=core.images.PhotoField(default='', height_field='height', help_text='JPEG, PNG or WebP.', upload_to=news.models.photo_upload_to, verbose_name='image', width_field='width'),
         ),
         migrations.RemoveField(
             model_name='photo',
