@@ -11,6 +11,7 @@ from news.models import Article
 from photos.demo import CONFERENCE_ALBUM_SLUG
 from photos.models import Album
 from photos.models import Photo as LibraryPhoto
+from tests.browser.conftest import WIDTHS
 from tests.browser.test_accessibility import WCAG_TAGS
 from tests.factories import UserFactory, image_bytes
 
@@ -106,18 +107,22 @@ def test_a_photo_uploaded_once_appears_in_two_articles_and_the_library(
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_album_pages_on_a_phone_have_no_violations(site, page, language):
-    page.set_viewport_size({"width": 390, "height": 844})
-    for path in (
-        url_in(language, "photos:album-list"),
-        url_in(language, "photos:album-detail", slug=CONFERENCE_ALBUM_SLUG),
-    ):
-        page.goto(site + path)
-        expect(page.locator("html")).to_have_attribute("lang", language)
-        results = axe.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-        )
-        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    for width in (WIDTHS["desktop"], WIDTHS["phone"]):
+        page.set_viewport_size({"width": width, "height": 844})
+        for path in (
+            url_in(language, "photos:album-list"),
+            url_in(language, "photos:album-detail", slug=CONFERENCE_ALBUM_SLUG),
+        ):
+            page.goto(site + path)
+            expect(page.locator("html")).to_have_attribute("lang", language)
+            results = axe.run(
+                page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+            )
+            assert results.violations_count == 0, (
+                f"{path} at {width}px:\n{results.generate_report()}"
+            )
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll_width <= width, path
     figures = page.locator(".library-photo")
     expect(figures).to_have_count(5)
     # Renditions for the phone's width, lazy below the first photo.
