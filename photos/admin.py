@@ -1,3 +1,6 @@
+import datetime
+import re
+
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +9,17 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 from core.images import admin_thumbnail
 
 from .models import Album, Photo
+
+
+def taken_on_lookup(term: str) -> dict | None:
+    """{"taken_on": date} for "06/12/2019", {"taken_on__year": 2019} for
+    "2019"; None for anything else (searched as words)."""
+    if re.fullmatch(r"(19|20)\d\d", term):
+        return {"taken_on__year": int(term)}
+    try:
+        return {"taken_on": datetime.datetime.strptime(term, "%d/%m/%Y").date()}
+    except ValueError:
+        return None
 
 
 class AlbumPhotoInline(TranslationStackedInline):
@@ -60,7 +74,8 @@ class PhotoAdmin(TabbedTranslationAdmin):
     list_select_related = ("album",)
     search_fields = ("search_text",)
     search_help_text = _(
-        "Caption, alternative text, place or photographer, with or without diacritics."
+        "Caption, alternative text, place or photographer, with or without "
+        "diacritics; or the date taken (dd/mm/yyyy) or its year."
     )
     date_hierarchy = "taken_on"
     autocomplete_fields = ("album",)
@@ -79,11 +94,16 @@ class PhotoAdmin(TabbedTranslationAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """Every word, folded like the stored text: “hoi truong” finds
-        “Hội trường”, “Đức” finds “Duc”. Also used by the autocomplete of
-        the article form."""
-        if not search_term.strip():
+        “Hội trường”, “Đức” finds “Duc”; a date (06/12/2019) or a year finds
+        the photos taken then. Also used by the autocomplete of the article
+        form."""
+        term = search_term.strip()
+        if not term:
             return queryset, False
-        return queryset.search(search_term), False
+        taken = taken_on_lookup(term)
+        if taken:
+            return queryset.filter(**taken), False
+        return queryset.search(term), False
 
     @admin.display(description=_("preview"))
     def thumbnail(self, photo):

@@ -212,6 +212,13 @@ class Photo(RenditionsMixin, models.Model):
     def alt(self):
         return "" if self.is_decorative else self.alt_text
 
+    @property
+    def text_language(self):
+        """The language the caption is shown in: the page's, or Vietnamese
+        where it has no translation (so the page can mark it)."""
+        language = get_language() or "vi"
+        return language if getattr(self, f"caption_{language}", "") else "vi"
+
     def search_texts(self):
         """What the site search finds an article by: captions, and the alt
         texts unless the photo is decorative (readers never see those)."""

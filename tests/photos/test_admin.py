@@ -279,3 +279,18 @@ def test_the_admin_pages_of_the_library_are_in_vietnamese(staff_client, library)
         assert [text for text in ENGLISH if text in content] == [], url
     content = staff_client.get(reverse("admin:photos_photo_changelist")).content
     assert "Thư viện ảnh" in content.decode()
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("06/12/2019", ["hall"]),
+        ("2024", ["mountain"]),
+        ("01/03/2024", ["mountain"]),
+        ("31/02/2024", []),  # not a date: searched as words, finds nothing
+        ("1999", []),
+    ],
+)
+def test_library_search_by_date_taken(staff_client, library, term, expected):
+    rows = changelist_rows(staff_client, q=term)
+    assert sorted(rows, key=lambda p: p.pk) == [library[key] for key in expected]

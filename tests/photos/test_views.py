@@ -130,3 +130,15 @@ def test_saving_a_library_photo_refreshes_cached_pages(client):
     photo.caption_vi = "Chú thích mới"
     photo.save()
     assert "Chú thích mới" in client.get(url).content.decode()
+
+
+def test_an_untranslated_caption_is_marked_vietnamese_on_the_english_page(client):
+    album = AlbumFactory(title_en="Review conference")
+    LibraryPhotoFactory(album=album, caption_vi="Toàn cảnh", caption_en="")
+    LibraryPhotoFactory(album=album, caption_vi="Trao giấy khen", caption_en="Awards")
+    with translation.override("en"):
+        url = album.get_absolute_url()
+    content = client.get(url).content.decode()
+    assert '<figcaption lang="vi">' in content
+    assert content.count("<figcaption>") == 1
+    assert "Awards" in content
