@@ -408,10 +408,13 @@ def load() -> str:
 def _library_photo(photo_data):
     """The library photo of a drawing, uploaded the first time it is used:
     known again by its alternative text. Returns (photo, created)."""
+    album = Album.objects.filter(slug=photo_data.get("album", "")).first()
     existing = LibraryPhoto.objects.filter(alt_text_vi=photo_data["alt_vi"]).first()
     if existing:
+        if album and not existing.album_id:  # moved in by news 0021
+            existing.album = album
+            existing.save()
         return existing, False
-    album = Album.objects.filter(slug=photo_data.get("album", "")).first()
     photo = LibraryPhoto(
         caption_vi=photo_data["caption_vi"],
         caption_en=photo_data["caption_en"],
