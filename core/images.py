@@ -2,7 +2,8 @@
 
 Every upload is opened with Pillow (never trusted by its extension), limited in
 bytes and pixels before it is decoded, and turned once into WebP renditions at
-a few widths plus a JPEG fallback; pages only read the stored result.
+a few widths plus a JPEG fallback; pages only read the stored result. The
+stored original keeps no location metadata (``without_location``).
 """
 
 import io
