@@ -294,3 +294,12 @@ def test_the_admin_pages_of_the_library_are_in_vietnamese(staff_client, library)
 def test_library_search_by_date_taken(staff_client, library, term, expected):
     rows = changelist_rows(staff_client, q=term)
     assert sorted(rows, key=lambda p: p.pk) == [library[key] for key in expected]
+
+
+def test_the_article_form_offers_the_library_and_an_upload(staff_client):
+    content = staff_client.get(reverse("admin:news_article_add")).content.decode()
+    # Autocomplete over the library, with Django's button to add to it.
+    assert 'data-model-name="photo"' in content or "admin-autocomplete" in content
+    assert 'id="add_id_photos-0-photo"' in content
+    assert 'name="photos-0-image"' in content
+    assert "Hoặc tải ảnh mới lên thư viện" in content
