@@ -84,9 +84,19 @@ def record(
             instance, for_concrete_model=False
         )
         entry.object_id = str(instance.pk)[:64]
-        entry.object_repr = str(instance)[:REPR_LIMIT]
+        entry.object_repr = _describe(instance)[:REPR_LIMIT]
     entry.save()
     return entry
+
+
+def _describe(instance) -> str:
+    # A model's __str__ may read related rows or files that are already gone
+    # (a deletion cascading, a photo whose file is missing): recording must
+    # never stop the change it records.
+    try:
+        return str(instance)
+    except Exception:  # noqa: BLE001
+        return f"{instance._meta.verbose_name} #{instance.pk}"
 
 
 def record_bulk(action, *, model, description: str, changes=None):

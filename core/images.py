@@ -2,13 +2,16 @@
 
 Every upload is opened with Pillow (never trusted by its extension), limited in
 bytes and pixels before it is decoded, and turned once into WebP renditions at
-a few widths plus a JPEG fallback; pages only read the stored result.
+a few widths plus a JPEG fallback; pages only read the stored result. The
+stored original keeps no location metadata (``without_location``).
 """
 
 import io
 import re
 import secrets
+import struct
 import warnings
+import zlib
 from pathlib import PurePosixPath
 
 from django import forms
@@ -17,7 +20,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -27,6 +32,12 @@ ACCEPTED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 POLYGLOT_MARKERS = re.compile(
     rb"<(script|html|body|iframe|svg|\?php)|javascript:", re.I
 )
+
+
+def upload_extension(filename: str) -> str:
+    """The extension a stored photo keeps: only the accepted ones, lower case."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return f".{suffix}" if suffix in {"jpg", "jpeg", "png", "webp"} else ""
 
 
 def validate_image_file(file) -> None:
@@ -107,7 +118,141 @@ class PhotoFormField(forms.ImageField):
         return super().to_python(data)
 
 
+GPS_IFD = 0x8825
+# XMP and IPTC blocks may carry the place a photo was taken (GPS, city,
+# sublocation); nothing on the site reads them, so they are dropped whole.
+XMP_PREFIX = b"http://ns.adobe.com/"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_TEXT_CHUNKS = {b"tEXt", b"zTXt", b"iTXt"}
+PNG_LOCATION_KEYWORDS = (b"XML:com.adobe.xmp", b"Raw profile type")
+WEBP_EXIF_FLAG, WEBP_XMP_FLAG = 0x08, 0x04
+
+
+def without_location(data: bytes) -> bytes:
+    """The photo's bytes without GPS/location metadata: the EXIF GPS directory
+    is removed (orientation, date taken and the rest are kept) and XMP/IPTC
+    blocks are dropped. The image data itself is copied, never re-encoded."""
+    try:
+        if data[:2] == b"\xff\xd8":
+            return _jpeg_without_location(data)
+        if data[:8] == PNG_SIGNATURE:
+            return _png_without_location(data)
+        if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+            return _webp_without_location(data)
+    except (IndexError, ValueError, struct.error):
+        pass  # malformed: validate_image_file refuses it with a clear message
+    return data
+
+
+def _exif_without_gps(raw: bytes) -> bytes:
+    """EXIF ("Exif\\0\\0" + TIFF) without its GPS directory; b"" if unreadable."""
+    exif = Image.Exif()
+    try:
+        exif.load(raw)
+        if GPS_IFD not in exif:
+            return raw
+        del exif[GPS_IFD]
+        return exif.tobytes()
+    except (OSError, SyntaxError, ValueError, KeyError, TypeError, struct.error):
+        return b""
+
+
+def _jpeg_without_location(data: bytes) -> bytes:
+    out, pos = [data[:2]], 2
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker in (0xDA, 0xD9):  # start of scan: the rest is image data
+            break
+        if marker == 0xFF:  # fill byte
+            out.append(data[pos : pos + 1])
+            pos += 1
+            continue
+        end = pos + 2 + int.from_bytes(data[pos + 2 : pos + 4], "big")
+        payload = data[pos + 4 : end]
+        if marker == 0xE1 and payload.startswith(b"Exif\x00\x00"):
+            exif = _exif_without_gps(payload)
+            if exif and len(exif) <= 65533:
+                out.append(b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif)
+        elif not (
+            (marker == 0xE1 and payload.startswith(XMP_PREFIX)) or marker == 0xED
+        ):
+            out.append(data[pos:end])
+        pos = end
+    out.append(data[pos:])
+    return b"".join(out)
+
+
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    return (
+        len(body).to_bytes(4, "big")
+        + kind
+        + body
+        + zlib.crc32(kind + body).to_bytes(4, "big")
+    )
+
+
+def _png_without_location(data: bytes) -> bytes:
+    out, pos = [data[:8]], 8
+    while pos + 12 <= len(data):
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        end = pos + 12 + length
+        if kind == b"eXIf":
+            exif = _exif_without_gps(b"Exif\x00\x00" + body)
+            if exif:
+                out.append(_png_chunk(kind, exif[6:]))
+        elif not (kind in PNG_TEXT_CHUNKS and body.startswith(PNG_LOCATION_KEYWORDS)):
+            out.append(data[pos:end])
+        pos = end
+    out.append(data[pos:])
+    return b"".join(out)
+
+
+def _webp_without_location(data: bytes) -> bytes:
+    chunks, pos, dropped = [], 12, 0
+    while pos + 8 <= len(data):
+        kind = data[pos : pos + 4]
+        length = int.from_bytes(data[pos + 4 : pos + 8], "little")
+        body = data[pos + 8 : pos + 8 + length]
+        pos += 8 + length + (length & 1)
+        if kind == b"EXIF":
+            prefixed = body.startswith(b"Exif\x00\x00")
+            exif = _exif_without_gps(body if prefixed else b"Exif\x00\x00" + body)
+            if not exif:
+                dropped |= WEBP_EXIF_FLAG
+                continue
+            body = exif if prefixed else exif[6:]
+        elif kind == b"XMP ":
+            dropped |= WEBP_XMP_FLAG
+            continue
+        chunks.append([kind, body])
+    for chunk in chunks:
+        if chunk[0] == b"VP8X" and chunk[1]:
+            chunk[1] = bytes([chunk[1][0] & ~dropped]) + chunk[1][1:]
+    body = b"".join(
+        kind + len(b).to_bytes(4, "little") + b + b"\x00" * (len(b) & 1)
+        for kind, b in chunks
+    )
+    return b"RIFF" + (len(body) + 4).to_bytes(4, "little") + b"WEBP" + body
+
+
+class PhotoFieldFile(ImageFieldFile):
+    """Every stored original goes through ``without_location`` first."""
+
+    def save(self, name, content, save=True):
+        content.seek(0)
+        data = content.read()
+        cleaned = without_location(data)
+        if cleaned != data:
+            content = ContentFile(cleaned, name=name)
+        else:
+            content.seek(0)
+        super().save(name, content, save)
+
+
 class PhotoField(models.ImageField):
+    attr_class = PhotoFieldFile
+
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PhotoFormField, **kwargs})
 
@@ -218,6 +363,19 @@ class RenditionsMixin:
     def largest_rendition_url(self):
         webp = self.renditions.get("webp")
         return default_storage.url(webp[-1]["name"]) if webp else self.image.url
+
+
+def admin_thumbnail(photo, width: int = 160) -> str:
+    """The smallest rendition of a photo, for admin lists and forms."""
+    smallest = (photo.renditions.get("webp") or [None])[0] if photo else None
+    if not smallest:
+        return "—"
+    return format_html(
+        '<img src="{}" alt="" width="{}" style="height:auto;max-width:{}px">',
+        default_storage.url(smallest["name"]),
+        width,
+        width,
+    )
 
 
 def delete_renditions(renditions: dict) -> None:

@@ -1,14 +1,15 @@
 from django.contrib import admin, messages
-from django.core.files.storage import default_storage
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.images import admin_thumbnail
+
 from .admin_newsroom import LiveArticleInlineMixin, NewsroomAdminMixin
+from .forms import ArticlePhotoForm
 from .models import Article, Category, Photo
 from .most_read import ViewCountAdminMixin
 from .services import article_ensure_cover, articles_publish, articles_unpublish
@@ -23,27 +24,42 @@ class CategoryAdmin(TabbedTranslationAdmin):
 
 class PhotoInline(LiveArticleInlineMixin, TranslationStackedInline):
     model = Photo
+    form = ArticlePhotoForm
     extra = 1
-    fields = (
-        "thumbnail",
-        "image",
-        "caption",
-        "alt_text",
-        "is_decorative",
-        "credit",
-        ("after_paragraph", "order"),
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "photo",
+                    "thumbnail",
+                    "caption_override",
+                    ("after_paragraph", "order"),
+                )
+            },
+        ),
+        (
+            _("Or upload a new photo to the library"),
+            {
+                "fields": (
+                    "image",
+                    ("caption_vi", "caption_en"),
+                    ("alt_text_vi", "alt_text_en"),
+                    "is_decorative",
+                    "credit_vi",
+                )
+            },
+        ),
     )
     readonly_fields = ("thumbnail",)
+    autocomplete_fields = ("photo",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("photo")
 
     @admin.display(description=_("preview"))
-    def thumbnail(self, photo):
-        smallest = (photo.renditions.get("webp") or [None])[0] if photo.pk else None
-        if not smallest:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="160" style="height:auto;max-width:160px">',
-            default_storage.url(smallest["name"]),
-        )
+    def thumbnail(self, placement):
+        return admin_thumbnail(placement.photo if placement.pk else None)
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):
@@ -111,7 +127,9 @@ class ArticleAdmin(
         form = super().get_form(request, obj, change=change, **kwargs)
         if "cover" in form.base_fields:
             form.base_fields["cover"].queryset = (
-                Photo.objects.filter(article=obj) if obj else Photo.objects.none()
+                Photo.objects.filter(article=obj).select_related("photo")
+                if obj
+                else Photo.objects.none()
             )
         if "status" in form.base_fields and not self.can_publish(request):
             form.base_fields["status"].choices = [

@@ -9,9 +9,11 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps as global_apps
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, post_save
 
         from core import pagecache, sections
+        from photos import usage
+        from photos.models import Photo as LibraryPhoto
 
         from .roles import roles_sync
 
@@ -25,12 +27,20 @@ class NewsConfig(AppConfig):
             dispatch_uid="news.roles_sync",
         )
 
-        from . import most_read, views
+        from . import most_read, services, views
         from .models import Article, Category, Photo
 
         pagecache.register_hole("rating", views.rating_choices)
         pagecache.register_hole("article-view", most_read.count_view)
         pagecache.register_hole("most-read", most_read.render_block)
+        # The photo library links each photo to the articles showing it, and a
+        # library caption is part of those articles' search text.
+        usage.register(services.photo_public_articles)
+        post_save.connect(
+            services.library_photo_saved,
+            sender=LibraryPhoto,
+            dispatch_uid="news-library-photo-saved",
+        )
         sections.register(
             Article,
             public=Article.objects.published,

@@ -10,6 +10,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.demo_media import draw_jpeg
+from photos.demo import CONFERENCE_ALBUM_SLUG
+from photos.models import Album
+from photos.models import Photo as LibraryPhoto
 
 from .models import Article, Category, Photo
 from .services import article_ensure_cover
@@ -47,6 +50,9 @@ CATEGORIES = [
     },
 ]
 
+CONFERENCE_PHOTO_ALT_VI = (
+    "Hội trường với các hàng đại biểu ngồi hướng về sân khấu có phông nền đỏ"
+)
 CONFERENCE_SLUG = "hong-linh-tong-ket-10-nam-xay-dung-nen-quoc-phong-toan-dan-2009-2019"
 
 ARTICLES = [
@@ -122,16 +128,17 @@ ARTICLES = [
         "photos": [
             {
                 "drawing": "conference",
+                "album": CONFERENCE_ALBUM_SLUG,
                 "after": 1,
                 "caption_vi": "Toàn cảnh hội nghị",
                 "caption_en": "The conference",
-                "alt_vi": "Hội trường với các hàng đại biểu ngồi hướng về sân khấu "
-                "có phông nền đỏ",
+                "alt_vi": CONFERENCE_PHOTO_ALT_VI,
                 "alt_en": "A hall with rows of delegates facing a stage with a red "
                 "backdrop",
             },
             {
                 "drawing": "speaker",
+                "album": CONFERENCE_ALBUM_SLUG,
                 "after": 3,
                 "caption_vi": "Đồng chí Chủ tịch UBND thị xã phát biểu ý kiến tại "
                 "hội nghị",
@@ -144,6 +151,7 @@ ARTICLES = [
             },
             {
                 "drawing": "guests",
+                "album": CONFERENCE_ALBUM_SLUG,
                 "after": 1,
                 "caption_vi": "Lãnh đạo Bộ CHQS tỉnh và Công an tỉnh dự hội nghị",
                 "caption_en": "Leaders of the Provincial Military Command and the "
@@ -153,6 +161,7 @@ ARTICLES = [
             },
             {
                 "drawing": "awards",
+                "album": CONFERENCE_ALBUM_SLUG,
                 "after": 5,
                 "caption_vi": "Lãnh đạo UBND thị xã trao giấy khen cho các tập thể có "
                 "thành tích xuất sắc",
@@ -163,6 +172,7 @@ ARTICLES = [
             },
             {
                 "drawing": "awards_individuals",
+                "album": CONFERENCE_ALBUM_SLUG,
                 "after": 5,
                 "caption_vi": "Trao giấy khen cho các cá nhân có thành tích xuất sắc",
                 "caption_en": "Certificates of merit for individuals with outstanding "
@@ -275,7 +285,19 @@ ARTICLES = [
             "This growth has let the town invest in defence, security and social "
             "welfare.",
         ],
-        "photos": [],
+        # The conference's overview photo again, from the library: one upload,
+        # two articles, with a caption for this article.
+        "photos": [
+            {
+                "drawing": "conference",
+                "after": 1,
+                "alt_vi": CONFERENCE_PHOTO_ALT_VI,
+                "caption_override_vi": "Hội nghị tổng kết 10 năm xây dựng nền quốc "
+                "phòng toàn dân, nơi báo cáo kết quả tăng trưởng kinh tế",
+                "caption_override_en": "The defence review conference, where the "
+                "growth figures were reported",
+            }
+        ],
     },
     {
         "slug": "lich-tiep-cong-dan-dinh-ky",
@@ -366,27 +388,50 @@ def load() -> str:
         for order, photo_data in enumerate(data["photos"], start=1):
             if article.photos.filter(order=order).exists():
                 continue
-            photo = Photo(
+            library_photo, created = _library_photo(photo_data)
+            Photo.objects.create(
                 article=article,
+                photo=library_photo,
                 order=order,
                 after_paragraph=photo_data["after"],
-                caption_vi=photo_data["caption_vi"],
-                caption_en=photo_data["caption_en"],
-                alt_text_vi=photo_data["alt_vi"],
-                alt_text_en=photo_data["alt_en"],
-                credit_vi="Ảnh minh họa",
-                credit_en="Illustration",
+                caption_override_vi=photo_data.get("caption_override_vi", ""),
+                caption_override_en=photo_data.get("caption_override_en", ""),
             )
-            photo.image.save(
-                f"{photo_data['drawing']}.jpg",
-                ContentFile(draw_jpeg(photo_data["drawing"])),
-            )
-            created_photos += 1
+            created_photos += created
         article_ensure_cover(article=article)
     return (
         f"{len(categories)} categories, {len(ARTICLES)} articles "
         f"({created_articles} new), {created_photos} new photos"
     )
+
+
+def _library_photo(photo_data):
+    """The library photo of a drawing, uploaded the first time it is used:
+    known again by its alternative text. Returns (photo, created)."""
+    album = Album.objects.filter(slug=photo_data.get("album", "")).first()
+    existing = LibraryPhoto.objects.filter(alt_text_vi=photo_data["alt_vi"]).first()
+    if existing:
+        if album and not existing.album_id:  # moved in by news 0021
+            existing.album = album
+            existing.save()
+        return existing, False
+    photo = LibraryPhoto(
+        caption_vi=photo_data["caption_vi"],
+        caption_en=photo_data["caption_en"],
+        alt_text_vi=photo_data["alt_vi"],
+        alt_text_en=photo_data["alt_en"],
+        credit_vi="Ảnh minh họa",
+        credit_en="Illustration",
+        album=album,
+        # The album's photos were all taken in the hall, on the day.
+        place_vi="Hội trường UBND thị xã Hồng Lĩnh" if album else "",
+        place_en="Hall of the town People's Committee" if album else "",
+        taken_on=album.date if album else None,
+    )
+    photo.image.save(
+        f"{photo_data['drawing']}.jpg", ContentFile(draw_jpeg(photo_data["drawing"]))
+    )
+    return photo, True
 
 
 def _publish_at(data):

@@ -1,23 +1,28 @@
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import (
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from core.cache import content_changed
 from core.html import sanitize_html, split_blocks
-from core.images import PhotoField, RenditionsMixin
 from core.text import fold_for_search, html_to_text, nfc, unique_slug
+from photos.models import library_upload_to
 
 # What the body editor offers; core.html.sanitize_html enforces it on save.
 BODY_EDITOR_EXTENSIONS = {
@@ -90,7 +95,7 @@ class ArticleQuerySet(models.QuerySet):
         """Published articles with what a teaser shows (category, cover photo)."""
         return (
             self.published()
-            .select_related("category", "cover")
+            .select_related("category", "cover__photo")
             .defer("body_vi", "body_en")
             .order_by("-publish_at", "-pk")
         )
@@ -279,7 +284,7 @@ class Article(models.Model):
     def search_fields(self):
         """(folded titles, folded summaries, bodies and the captions and alt
         texts of its photos), both languages."""
-        photos = self.photos.order_by("pk") if self.pk else []
+        photos = self.photos.select_related("photo").order_by("pk") if self.pk else []
         return (
             fold_for_search(self.title_vi, self.title_en),
             fold_for_search(
@@ -312,6 +317,15 @@ class Article(models.Model):
             self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
         )
 
+    def placed_photos(self):
+        """The article's photos with their library photos, fetched in one
+        query and kept on the article (the cover and the body share them)."""
+        prefetch_related_objects(
+            [self],
+            Prefetch("photos", queryset=Photo.objects.select_related("photo")),
+        )
+        return list(self.photos.all())
+
     def body_with_photos(self, photos):
         """The body as a list of ("html", block) and ("photo", photo) items, each
         photo placed after the paragraph its editor chose."""
@@ -329,54 +343,36 @@ class Article(models.Model):
 
 
 def photo_upload_to(instance, filename):
-    return f"photos/{timezone.now():%Y/%m}/{secrets.token_hex(8)}{_extension(filename)}"
+    """Named by migrations 0001-0006; photos now live in the library."""
+    return library_upload_to(instance, filename)
 
 
-def _extension(filename):
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    return f".{suffix}" if suffix in {"jpg", "jpeg", "png", "webp"} else ""
+class Photo(models.Model):
+    """A library photo placed in an article, where the editor chose, with an
+    optional caption for this article only. Templates read it like a photo:
+    caption, alt, credit and the renditions come from the library."""
 
-
-class Photo(RenditionsMixin, models.Model):
     article = models.ForeignKey(
         Article,
         on_delete=models.CASCADE,
         related_name="photos",
         verbose_name=_("article"),
     )
-    image = PhotoField(
-        _("image"),
-        upload_to=photo_upload_to,
-        width_field="width",
-        height_field="height",
-        help_text=_("JPEG, PNG or WebP."),
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    caption = models.CharField(
-        _("caption"),
-        max_length=500,
-        blank=True,
-        help_text=_("Shown under the photo, e.g. “Toàn cảnh hội nghị”."),
-    )
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=300,
-        blank=True,
+    photo = models.ForeignKey(
+        "photos.Photo",
+        on_delete=models.PROTECT,
+        related_name="article_uses",
+        verbose_name=_("library photo"),
         help_text=_(
-            "What the photo shows, for readers who cannot see it. Required unless decorative."
+            "Search the library by caption, place or photographer, or add a new "
+            "photo with the + button: it is kept in the library for other articles."
         ),
     )
-    is_decorative = models.BooleanField(
-        _("decorative"),
-        default=False,
-        help_text=_("Tick only if the photo adds no information."),
-    )
-    credit = models.CharField(
-        _("credit"),
-        max_length=160,
+    caption_override = models.CharField(
+        _("caption in this article"),
+        max_length=500,
         blank=True,
-        help_text=_("Photographer, e.g. “Ảnh: Minh Đức”."),
+        help_text=_("Leave empty to use the library caption."),
     )
     after_paragraph = models.PositiveSmallIntegerField(
         _("after paragraph"),
@@ -386,65 +382,66 @@ class Photo(RenditionsMixin, models.Model):
         ),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    renditions = models.JSONField(default=dict, editable=False)
 
     class Meta:
         ordering = ["after_paragraph", "order", "pk"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(is_decorative=True) | ~Q(alt_text_vi=""),
-                name="photo_alt_text_or_decorative",
-                violation_error_message=_(
-                    "Describe the photo in alternative text, or mark it decorative."
-                ),
-            )
-        ]
 
     def __str__(self):
-        return (
-            self.caption or self.alt_text or _("Photo %(number)s") % {"number": self.pk}
-        )
-
-    def clean(self):
-        super().clean()
-        if not self.is_decorative and not (self.alt_text_vi or "").strip():
-            raise ValidationError(
-                {
-                    "alt_text_vi": _(
-                        "Describe the photo in alternative text, or mark it decorative."
-                    )
-                }
-            )
+        return str(self.caption or self.photo)
 
     def save(self, *args, **kwargs):
         for language in ("vi", "en"):
-            for name in ("caption", "alt_text"):
-                field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field)))
-        self.credit = nfc(self.credit)
+            field = f"caption_override_{language}"
+            setattr(self, field, nfc(getattr(self, field) or ""))
         super().save(*args, **kwargs)
         self.article.refresh_search_fields()
-        if self.refresh_renditions_if_changed():
-            content_changed()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         self.article.refresh_search_fields()
         return result
 
-    @cached_property
+    @property
+    def caption(self):
+        return self.caption_override or self.photo.caption
+
+    @property
     def alt(self):
-        return "" if self.is_decorative else self.alt_text
+        return self.photo.alt
+
+    @property
+    def credit(self):
+        return self.photo.credit
+
+    @property
+    def image(self):
+        return self.photo.image
+
+    @property
+    def renditions(self):
+        return self.photo.renditions
+
+    @property
+    def srcset(self):
+        return self.photo.srcset
+
+    @property
+    def fallback(self):
+        return self.photo.fallback
+
+    @property
+    def largest_rendition_url(self):
+        return self.photo.largest_rendition_url
 
     def search_texts(self):
-        """What the site search finds the article by: captions, and the alt
-        texts unless the photo is decorative (readers never see those)."""
-        texts = [self.caption_vi, self.caption_en]
-        if not self.is_decorative:
-            texts += [self.alt_text_vi, self.alt_text_en]
-        return texts
+        """This article's captions, then the library photo's texts."""
+        return [
+            self.caption_override_vi,
+            self.caption_override_en,
+            *self.photo.search_texts(),
+        ]
 
 
 # The texts a revision carries and a comparison shows, in both languages.

@@ -15,6 +15,7 @@ from .models import (
     ArticleRevision,
     ArticleTransition,
     Category,
+    Photo,
     Rating,
 )
 
@@ -32,6 +33,26 @@ def article_ensure_cover(*, article: Article) -> None:
         article.cover = first
         Article.objects.filter(pk=article.pk).update(cover=first)
         content_changed()
+
+
+def photo_public_articles(photo_ids: list[int]):
+    """(library photo pk, published article) pairs, for the photo library."""
+    placements = (
+        Photo.objects.filter(
+            photo_id__in=photo_ids, article__in=Article.objects.published()
+        )
+        .select_related("article")
+        .only("photo_id", "article__slug", "article__title_vi", "article__title_en")
+        .order_by("-article__publish_at", "article_id")
+    )
+    return [(placement.photo_id, placement.article) for placement in placements]
+
+
+def library_photo_saved(sender, instance, **kwargs):
+    """A library photo's caption or alt text changed: the articles using it are
+    found by the new words (their folded search text is stored)."""
+    for article in Article.objects.filter(photos__photo=instance).distinct():
+        article.refresh_search_fields()
 
 
 @transaction.atomic

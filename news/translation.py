@@ -18,7 +18,7 @@ class ArticleTranslationOptions(TranslationOptions):
 
 @register(Photo)
 class PhotoTranslationOptions(TranslationOptions):
-    fields = ("caption", "alt_text", "credit")
+    fields = ("caption_override",)
 
 
 # After translation registration: HistoricalRecords() on a translated model

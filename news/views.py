@@ -70,7 +70,7 @@ class ArticleDetailView(PublishedArticleMixin, DetailView):
         article = self.object
         # Callables: evaluated only if the template's cached fragment is cold.
         return super().get_context_data(
-            body_items=lambda: article.body_with_photos(article.photos.all()),
+            body_items=lambda: article.body_with_photos(article.placed_photos()),
             related_articles=lambda: list(
                 Article.objects.for_listing()
                 .filter(category_id=article.category_id)

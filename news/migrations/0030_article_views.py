@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_newsroom_roles'),
+        ('news', '0022_photo_library_only'),
     ]
 
     operations = [

@@ -4,7 +4,6 @@ the staff dashboard's most read articles."""
 from django import template
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db.models import prefetch_related_objects
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 
@@ -64,8 +63,7 @@ def article_cover(article):
     """The cover photo, or the first photo. The photos are fetched in one query
     and kept on the article, so that the body, rendered next from
     ``article.photos.all()``, does not fetch them again."""
-    prefetch_related_objects([article], "photos")
-    photos = list(article.photos.all())
+    photos = article.placed_photos()
     by_pk = {photo.pk: photo for photo in photos}
     return by_pk.get(article.cover_id) or (photos[0] if photos else None)
 

@@ -64,7 +64,7 @@ def test_og_image_is_the_largest_rendition_of_the_cover(client, article):
     assert head.properties("og:image:width")[0] == "1600"
     # A JPEG too, for the readers that do not take WebP.
     assert images[1] == f"{HOST}/media/{cover.renditions['jpeg']['name']}"
-    assert head.property("og:image:alt") == cover.alt_text_vi
+    assert head.property("og:image:alt") == cover.photo.alt_text_vi
 
 
 def test_open_graph_in_english(client, article):

@@ -105,7 +105,7 @@ def test_staff_write_an_article_with_two_captioned_photos(staff_client):
     assert (
         article.publish_at.strftime("%d/%m/%Y %H:%M") == "05/12/2019 02:30"
     )  # 09:30 in Vietnam, stored UTC
-    assert [p.caption_vi for p in article.photos.all()] == [
+    assert [p.photo.caption_vi for p in article.photos.all()] == [
         "Toàn cảnh hội nghị",
         "Trao giấy khen",
     ]

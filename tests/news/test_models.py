@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from news.models import Article, Photo
 from news.services import article_ensure_cover, articles_publish, articles_unpublish
+from photos.models import Photo as LibraryPhoto
 from tests.factories import ArticleFactory, CategoryFactory, PhotoFactory, image_upload
+from tests.photos.factories import LibraryPhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,9 +93,7 @@ class TestSaving:
         assert article.title_vi == "Hồng Lĩnh"
 
     def test_photo_needs_alt_text_unless_decorative(self):
-        photo = PhotoFactory.build(
-            article=ArticleFactory(), alt_text_vi="", alt_text_en=""
-        )
+        photo = LibraryPhotoFactory.build(alt_text_vi="", alt_text_en="")
         with pytest.raises(ValidationError) as info:
             photo.full_clean()
         assert "alt_text_vi" in info.value.message_dict
@@ -120,7 +120,7 @@ class TestPhotos:
         assert photo.renditions == renditions
 
     def test_replacing_the_image_replaces_the_renditions(self):
-        photo = PhotoFactory()
+        photo = PhotoFactory().photo
         old_names = [r["name"] for r in photo.renditions["webp"]]
         photo.image = image_upload(size=(1000, 500))
         photo.save()
@@ -187,4 +187,7 @@ class TestServices:
 
 
 def test_photo_str_falls_back_to_alt_text():
-    assert str(Photo(caption_vi="", alt_text_vi="Hội trường")) == "Hội trường"
+    library_photo = LibraryPhoto(caption_vi="", alt_text_vi="Hội trường")
+    assert str(library_photo) == "Hội trường"
+    assert str(Photo(photo=library_photo)) == "Hội trường"
+    assert str(Photo(photo=library_photo, caption_override_vi="Ở đây")) == "Ở đây"

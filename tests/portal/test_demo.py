@@ -26,8 +26,10 @@ def test_demo_conference_article_has_captioned_photos_and_facts(client):
     article = Article.objects.published().get(slug=CONFERENCE_SLUG)
     photos = list(article.photos.all())
     assert len(photos) >= 4
-    assert "Toàn cảnh hội nghị" in [p.caption_vi for p in photos]
-    assert all(p.alt_text_vi and p.alt_text_en and p.renditions for p in photos)
+    assert "Toàn cảnh hội nghị" in [p.photo.caption_vi for p in photos]
+    assert all(
+        p.photo.alt_text_vi and p.photo.alt_text_en and p.renditions for p in photos
+    )
     assert article.cover in photos
     content = client.get(article.get_absolute_url()).content.decode()
     assert "15.000 đồng/người/năm" in content

@@ -36,6 +36,9 @@ from awards.models import IssuingBody, Level
 IssuingBody.objects.create(name="Sở Nội vụ tỉnh Hà Tĩnh", name_vi="Sở Nội vụ tỉnh Hà Tĩnh",
                            level=Level.objects.get(code="tinh"))
 group.permissions.add(Permission.objects.get(codename="change_issuingbody"))
+import json
+from news.models import Photo
+print(json.dumps(sorted([p.pk, p.image.name, p.caption_vi] for p in Photo.objects.all())))
 """
 
 READ_NEW_DATA = """
@@ -46,6 +49,8 @@ from django.db import connection
 from siteblocks.models import Abbreviation, Link, SiteStatistics, Song, TownMap
 from awards.models import Decision
 from organisation.models import Unit
+from news.models import Photo as ArticlePhoto
+from photos.models import Photo as LibraryPhoto
 statistics = SiteStatistics.objects.get(pk=1)
 print(json.dumps({
     "acronyms": sorted(Abbreviation.objects.values_list("acronym", flat=True)),
@@ -68,6 +73,11 @@ print(json.dumps({
     "decision_issuers": sorted({d.issuer.name_vi for d in Decision.objects.all()}),
     "registry_tables": sorted(t for t in connection.introspection.table_names()
                               if t.startswith(("organisation_", "awards_level", "awards_issuing"))),
+    "article_photos": sorted(
+        [p.pk, p.photo.image.name, p.photo.caption_vi]
+        for p in ArticlePhoto.objects.select_related("photo")
+    ),
+    "library_photos": LibraryPhoto.objects.count(),
     "registry_content_types": sorted(
         f"{c.app_label}.{c.model}" for c in ContentType.objects.filter(model__in=["level", "unit", "issuingbody"])
     ),
@@ -153,7 +163,9 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     old = {"database_url": database_url, "media_root": media}
     manage(previous_release, "migrate", "--no-input", **old)
     manage(previous_release, "load_demo", **old)
-    manage(previous_release, "shell", "--no-imports", "-c", EDIT_OLD_DATA, **old)
+    old_photos = json.loads(
+        manage(previous_release, "shell", "--no-imports", "-c", EDIT_OLD_DATA, **old)
+    )
 
     migrated = manage(settings.BASE_DIR, "migrate", "--no-input", **old)
     assert "siteblocks.0001_initial" in migrated
@@ -190,11 +202,16 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
         "siteblocks_song",
         "siteblocks_townmap",
     ]
-    # The new code loads its demo over the migrated data without duplicating it.
+    # Every article photo moved into the library with its file and caption.
+    assert old_photos and data["article_photos"] == old_photos
+    assert data["library_photos"] == len(old_photos)
+    # The new code loads its demo over the migrated data without duplicating it
+    # (it places a library photo in one more article: no new upload).
     manage(settings.BASE_DIR, "load_demo", **old)
     again = json.loads(
         manage(settings.BASE_DIR, "shell", "--no-imports", "-c", READ_NEW_DATA, **old)
     )
+    assert len(again.pop("article_photos")) == len(data.pop("article_photos")) + 1
     assert again == data
 
 
