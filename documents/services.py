@@ -1,0 +1,605 @@
+"""Importing an archive of documents, exporting comments on drafts.
+
+The import reads one sheet, one row per document, with Vietnamese headers
+(HEADERS), and the attached files from a folder (or, in the admin, a zip).
+Every row and every file is checked before anything is written: one bad row
+imports nothing, and the report names each bad row and why. A document
+already recorded (same issuer, number and year) is skipped, so importing the
+same archive twice adds nothing.
+"""
+
+import datetime
+import io
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.text import clean_text, name_key, search_key
+from organisation.models import Unit
+
+from .files import check_upload, max_bytes
+from .models import (
+    NUMBER_RE,
+    Comment,
+    Document,
+    DocumentField,
+    DocumentFile,
+    DocumentType,
+    Status,
+    normalise_number,
+)
+
+HEADERS = [
+    "STT",
+    "Số ký hiệu",
+    "Loại văn bản",
+    "Cơ quan ban hành",
+    "Người ký",
+    "Chức vụ người ký",
+    "Lĩnh vực",
+    "Ngày ban hành",
+    "Ngày hiệu lực",
+    "Ngày hết hiệu lực",
+    "Trạng thái",
+    "Trích yếu",
+    "Trích yếu (tiếng Anh)",
+    "Tệp đính kèm",
+]
+STATUS_LABELS = {
+    Status.IN_FORCE: "Còn hiệu lực",
+    Status.NOT_YET: "Chưa có hiệu lực",
+    Status.EXPIRED: "Hết hiệu lực",
+    Status.REPLACED: "Bị thay thế",
+    Status.AMENDED: "Được sửa đổi, bổ sung",
+}
+_STATUS_KEYS = {search_key(label): value for value, label in STATUS_LABELS.items()}
+_STATUS_KEYS.update({search_key(value): value for value in Status.values})
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
+LIMITS = {"signer_name": 120, "signer_title": 160, "excerpt": 2000}
+
+
+@dataclass
+class RowError:
+    """A problem with the archive (row None) or one of its rows, numbered
+    as in Excel (the header is row 1)."""
+
+    row: int | None
+    code: str
+    message: str
+
+    def __str__(self):
+        if self.row is None:
+            return self.message
+        return _("Row %(row)d: %(message)s") % {
+            "row": self.row,
+            "message": self.message,
+        }
+
+
+class DocumentsImportError(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+    @property
+    def codes(self):
+        return [(error.row, error.code) for error in self.errors]
+
+
+@dataclass
+class ImportRow:
+    row: int
+    number: str
+    document_type: DocumentType
+    issuer: Unit
+    field: DocumentField | None
+    signer_name: str
+    signer_title: str
+    issued_on: datetime.date
+    effective_on: datetime.date | None
+    expires_on: datetime.date | None
+    status: str
+    excerpt_vi: str
+    excerpt_en: str
+    files: list[str]
+    existing: bool = False
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    existing: int = 0
+    files: int = 0
+    warnings: list[RowError] = field(default_factory=list)
+
+
+class FolderFiles:
+    """Attachments in a folder, found by name whatever the case or Unicode
+    form of the name in the sheet."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.names = (
+            {_file_key(p.name): p for p in self.folder.iterdir() if p.is_file()}
+            if self.folder.is_dir()
+            else {}
+        )
+
+    def find(self, name):
+        return self.names.get(_file_key(name))
+
+    def open(self, found):
+        return found.open("rb")
+
+    def size(self, found):
+        return found.stat().st_size
+
+
+class ZipFiles:
+    """Attachments in a zip (the admin's upload); sizes are checked from the
+    directory before anything is unpacked."""
+
+    def __init__(self, file):
+        try:
+            self.archive = zipfile.ZipFile(file)
+            infos = [info for info in self.archive.infolist() if not info.is_dir()]
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise DocumentsImportError(
+                [RowError(None, "bad_zip", _("The attachments are not a zip file."))]
+            ) from exc
+        if sum(info.file_size for info in infos) > MAX_ARCHIVE_BYTES:
+            raise DocumentsImportError(
+                [RowError(None, "zip_too_large", _("The zip file is too large."))]
+            )
+        self.names = {_file_key(Path(info.filename).name): info for info in infos}
+
+    def find(self, name):
+        return self.names.get(_file_key(name))
+
+    def open(self, found):
+        return io.BytesIO(self.archive.read(found))
+
+    def size(self, found):
+        return found.file_size
+
+
+def _file_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).strip().casefold()
+
+
+# Reading ---------------------------------------------------------------------
+
+
+def documents_parse(*, sheet, files) -> list[ImportRow]:
+    """Check every row of the .xlsx ``sheet`` and every attachment in
+    ``files`` (FolderFiles or ZipFiles); raise DocumentsImportError listing
+    every problem, or return the rows."""
+    rows_in = _sheet_rows(_read(sheet))
+    header = next(rows_in, None)
+    if header is None or [_text(v) for v in header[: len(HEADERS)]] != HEADERS:
+        raise DocumentsImportError(
+            [
+                RowError(
+                    None,
+                    "bad_header",
+                    _("The first row must hold the template's columns: %(columns)s.")
+                    % {"columns": ", ".join(HEADERS)},
+                )
+            ]
+        )
+    lookups = {
+        "type": _by_keys(DocumentType.objects.all(), extra=lambda t: [t.code]),
+        "issuer": _by_keys(Unit.objects.all()),
+        "field": _by_keys(DocumentField.objects.all()),
+    }
+    existing = {
+        (issuer_id, number_key, year)
+        for issuer_id, number_key, year in Document.objects.values_list(
+            "issuer_id", "number_key", "year"
+        )
+    }
+    errors, rows, seen = [], [], {}
+    for number, values in enumerate(rows_in, start=2):
+        if number > MAX_ROWS + 1:
+            raise DocumentsImportError(
+                [
+                    RowError(
+                        None,
+                        "too_many_rows",
+                        _("The file has more than %(count)d rows; split it.")
+                        % {"count": MAX_ROWS},
+                    )
+                ]
+            )
+        cells = [_text(v) for v in (list(values) + [None] * len(HEADERS))][
+            : len(HEADERS)
+        ]
+        if not any(cells):
+            continue
+        row_errors = []
+        row = _check_row(number, list(values), cells, lookups, files, row_errors)
+        if row is not None:
+            key = (row.issuer.pk, search_key(row.number), row.issued_on.year)
+            if key in seen:
+                row_errors.append(
+                    RowError(
+                        number,
+                        "duplicate_row",
+                        _("Same number, issuer and year as row %(row)d.")
+                        % {"row": seen[key]},
+                    )
+                )
+            seen.setdefault(key, number)
+            row.existing = key in existing
+            if not row_errors:
+                rows.append(row)
+        errors.extend(row_errors)
+    if errors:
+        raise DocumentsImportError(errors)
+    if not rows:
+        raise DocumentsImportError(
+            [RowError(None, "no_rows", _("The file has no document rows."))]
+        )
+    return rows
+
+
+def _read(file) -> bytes:
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read(MAX_SHEET_BYTES + 1)
+    if not data:
+        raise DocumentsImportError([RowError(None, "empty", _("The file is empty."))])
+    if len(data) > MAX_SHEET_BYTES:
+        raise DocumentsImportError(
+            [
+                RowError(
+                    None,
+                    "too_large",
+                    _("The file is too large: at most %(size)d MB.")
+                    % {"size": MAX_SHEET_BYTES // (1024 * 1024)},
+                )
+            ]
+        )
+    return data
+
+
+def _sheet_rows(data: bytes):
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True
+        )
+    except Exception as exc:
+        raise DocumentsImportError(
+            [
+                RowError(
+                    None,
+                    "not_xlsx",
+                    _("The file is not an Excel workbook (.xlsx)."),
+                )
+            ]
+        ) from exc
+    sheet = workbook.worksheets[0] if workbook.worksheets else None
+    if sheet is None:
+        raise DocumentsImportError(
+            [RowError(None, "no_sheet", _("The workbook has no sheet."))]
+        )
+    return sheet.iter_rows(values_only=True)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return clean_text(str(value))
+
+
+class _Lookup:
+    def __init__(self):
+        self.by_key = {}
+
+
+def _by_keys(queryset, extra=lambda item: []):
+    lookup = _Lookup()
+    for item in queryset:
+        for key in item.keys() | {name_key(v) for v in extra(item) if v}:
+            lookup.by_key.setdefault(key, item)
+            lookup.by_key.setdefault(search_key(key), item)
+    return lookup
+
+
+def _find(lookup, text):
+    return lookup.by_key.get(name_key(text)) or lookup.by_key.get(search_key(text))
+
+
+def _parse_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            parsed = datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+        if 1945 <= parsed.year <= 2200:
+            return parsed
+    return None
+
+
+def _check_row(number, values, cells, lookups, files, errors):
+    (
+        _order,
+        doc_number,
+        type_text,
+        issuer_text,
+        signer_name,
+        signer_title,
+        field_text,
+        issued_text,
+        effective_text,
+        expires_text,
+        status_text,
+        excerpt_vi,
+        excerpt_en,
+        file_text,
+    ) = cells
+    raw = values + [None] * len(HEADERS)
+
+    def error(code, message):
+        errors.append(RowError(number, code, message))
+
+    doc_number = normalise_number(doc_number)
+    if not doc_number:
+        error("number_missing", _("The number and symbol is missing."))
+    elif not NUMBER_RE.match(doc_number) or len(doc_number) > 60:
+        error(
+            "bad_number",
+            _("“%(value)s” is not a number and symbol such as “1234/QĐ-UBND”.")
+            % {"value": doc_number},
+        )
+    document_type = _find(lookups["type"], type_text) if type_text else None
+    if not type_text:
+        error("type_missing", _("The document type is missing."))
+    elif document_type is None:
+        error(
+            "unknown_type",
+            _("Unknown document type “%(value)s”: add it in the admin first.")
+            % {"value": type_text},
+        )
+    issuer = _find(lookups["issuer"], issuer_text) if issuer_text else None
+    if not issuer_text:
+        error("issuer_missing", _("The issuing body is missing."))
+    elif issuer is None:
+        error(
+            "unknown_issuer",
+            _("Unknown issuing body “%(value)s”: add it in the admin first.")
+            % {"value": issuer_text},
+        )
+    field_obj = _find(lookups["field"], field_text) if field_text else None
+    if field_text and field_obj is None:
+        error(
+            "unknown_field",
+            _("Unknown field “%(value)s”: add it in the admin first.")
+            % {"value": field_text},
+        )
+    dates = {}
+    for key, text, position, required in (
+        ("issued_on", issued_text, 7, True),
+        ("effective_on", effective_text, 8, False),
+        ("expires_on", expires_text, 9, False),
+    ):
+        dates[key] = _parse_date(raw[position]) if text else None
+        if not text and required:
+            error("date_missing", _("The date issued is missing."))
+        elif text and dates[key] is None:
+            error(
+                "bad_date",
+                _("“%(value)s” is not a date in the form dd/mm/yyyy.")
+                % {"value": text},
+            )
+    if (
+        dates["effective_on"]
+        and dates["expires_on"]
+        and dates["expires_on"] < dates["effective_on"]
+    ):
+        error(
+            "dates_order",
+            _("The document stops being in force before it comes into force."),
+        )
+    status = _STATUS_KEYS.get(search_key(status_text)) if status_text else None
+    if status_text and status is None:
+        error(
+            "bad_status",
+            _("Unknown status “%(value)s”: write one of %(labels)s.")
+            % {"value": status_text, "labels": ", ".join(STATUS_LABELS.values())},
+        )
+    if not excerpt_vi:
+        error("excerpt_missing", _("The excerpt (trích yếu) is missing."))
+    for key, value in (
+        ("signer_name", signer_name),
+        ("signer_title", signer_title),
+        ("excerpt", excerpt_vi),
+        ("excerpt", excerpt_en),
+    ):
+        if len(value) > LIMITS[key]:
+            error(
+                "too_long",
+                _("A value is too long: at most %(count)d characters.")
+                % {"count": LIMITS[key]},
+            )
+            break
+    names = [clean_text(n) for n in file_text.replace("\n", ";").split(";")]
+    names = [n for n in names if n]
+    for name in names:
+        found = files.find(name)
+        if found is None:
+            error(
+                "file_missing",
+                _("The file “%(name)s” is not in the folder.") % {"name": name},
+            )
+            continue
+        if files.size(found) > max_bytes():
+            error(
+                "file_too_large",
+                _("The file “%(name)s” is too large: at most %(size)d MB.")
+                % {"name": name, "size": max_bytes() // (1024 * 1024)},
+            )
+            continue
+        with files.open(found) as handle:
+            try:
+                check_upload(handle, name)
+            except ValidationError as exc:
+                error("bad_file", " ".join(exc.messages))
+    if errors:
+        return None
+    return ImportRow(
+        row=number,
+        number=doc_number,
+        document_type=document_type,
+        issuer=issuer,
+        field=field_obj,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        issued_on=dates["issued_on"],
+        effective_on=dates["effective_on"],
+        expires_on=dates["expires_on"],
+        status=status or Status.IN_FORCE,
+        excerpt_vi=excerpt_vi,
+        excerpt_en=excerpt_en,
+        files=names,
+    )
+
+
+# Writing ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def documents_import(
+    *,
+    sheet,
+    files,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import the archive: all of it, or, on any bad row or file, nothing
+    (DocumentsImportError). Documents already recorded are left as they are."""
+    rows = documents_parse(sheet=sheet, files=files)
+    report = ImportReport(rows=len(rows))
+    for done, row in enumerate(rows, start=1):
+        if row.existing:
+            report.existing += 1
+        else:
+            document = Document(
+                number=row.number,
+                document_type=row.document_type,
+                issuer=row.issuer,
+                field=row.field,
+                signer_name=row.signer_name,
+                signer_title=row.signer_title,
+                issued_on=row.issued_on,
+                effective_on=row.effective_on,
+                expires_on=row.expires_on,
+                status=row.status,
+                excerpt_vi=row.excerpt_vi,
+                excerpt_en=row.excerpt_en,
+            )
+            document.save()
+            report.created += 1
+            if document.dates_out_of_order:
+                report.warnings.append(
+                    RowError(
+                        row.row,
+                        "dates_out_of_order",
+                        _("It comes into force before it was issued: check the dates."),
+                    )
+                )
+            for order, name in enumerate(row.files, start=1):
+                with files.open(files.find(name)) as handle:
+                    DocumentFile(
+                        document=document, order=order, file=File(handle, name=name)
+                    ).save()
+                report.files += 1
+        if progress:
+            progress(done, len(rows))
+    return report
+
+
+def documents_template_xlsx() -> bytes:
+    """An empty import sheet with the headers and one example row."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Văn bản"
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(
+        [1, "15/KH-UBND", "Kế hoạch", "UBND thị xã Hồng Lĩnh", "Nguyễn Văn A",
+         "Chủ tịch", "Phòng chống thiên tai", "10/01/2026", "10/01/2026", "",
+         "Còn hiệu lực", "Kế hoạch phòng, chống thiên tai năm 2026", "",
+         "15-KH-UBND.pdf"]
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# Comments ----------------------------------------------------------------------
+
+
+def comments_export_xlsx(*, comments: QuerySet) -> bytes:
+    """The comments for the drafting body: with contact details, for staff."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Ý kiến"
+    sheet.append(
+        ["Dự thảo", "Họ và tên", "Thư điện tử", "Điện thoại", "Ý kiến",
+         "Ngày gửi", "Trạng thái"]
+    )  # fmt: skip
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    statuses = dict(Comment.Status.choices)
+    for comment in comments.select_related("draft").order_by("draft_id", "created_at"):
+        sheet.append(
+            [
+                comment.draft.title_vi,
+                comment.name,
+                comment.email,
+                comment.phone,
+                comment.body,
+                timezone.localtime(comment.created_at).replace(tzinfo=None),
+                str(statuses[comment.status]),
+            ]
+        )
+        sheet.cell(row=sheet.max_row, column=6).number_format = "DD/MM/YYYY HH:MM"
+    for letter, width in zip("ABCDEFG", (40, 24, 28, 16, 80, 18, 16), strict=True):
+        sheet.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
