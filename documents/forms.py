@@ -38,7 +38,7 @@ class DocumentFilter(forms.Form):
 
     def filters(self):
         self.is_valid()
-        data = self.cleaned_data
+        data = getattr(self, "cleaned_data", {})  # unbound: no filter
         return {
             "q": clean_text(data.get("q") or ""),
             "type": self.types.get(data.get("type") or ""),

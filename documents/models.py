@@ -99,6 +99,9 @@ class DocumentType(SluggedEntry):
         verbose_name = _("document type")
         verbose_name_plural = _("document types")
 
+    def get_absolute_url(self):
+        return f"{reverse('documents:document-list')}?type={self.slug}"
+
 
 class DocumentField(SluggedEntry):
     """A field (lĩnh vực): land, education, health…"""
