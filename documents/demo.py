@@ -8,7 +8,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from core.text import name_key
+from core.text import name_key, search_key
 from organisation.models import Level, Unit
 
 from .models import (
@@ -204,7 +204,7 @@ def load() -> str:
         issuer = council if "HĐND" in number else town
         signer = SIGNER if key in ("plan", "portal", "reception") else DEPUTY
         document = Document.objects.filter(
-            issuer=issuer, number=number, year=issued_on.year
+            issuer=issuer, number_key=search_key(number), year=issued_on.year
         ).first()
         if document is None:
             document = Document(

@@ -31,21 +31,19 @@ from core.text import (
 
 from .files import FileKind, check_upload
 
-# “1234/QĐ-UBND”, “15/KH-UBND”, “42/2022/NĐ-CP”, “05a/TB-VP.UBND”: a number
-# (with an optional letter), an optional year, and the symbol: capitals and
-# digits in parts joined by “-” or “.”.
+# “1234/QĐ-UBND”, “15/KH-UBND”, “42/2022/NĐ-CP”, “05a/TB-VP.UBND”, “88/TTr-UBND”:
+# a number (with an optional letter), an optional year, and the symbol: parts
+# of letters and digits joined by “-” or “.”, starting with a capital.
 NUMBER_RE = re.compile(
     r"^(?P<number>\d{1,6}[a-z]?)/(?:(?P<year>\d{4})/)?"
-    r"(?P<symbol>[A-ZĐ][A-ZĐ0-9]*(?:[-.][A-ZĐ0-9]+)*)$"
+    r"(?P<symbol>[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-.][A-ZĐa-zđ0-9]+)*)$"
 )
 _NUMBER_SPACES = re.compile(r"\s*([/.-])\s*")
 
 
 def normalise_number(value: str) -> str:
-    """“1234 / qđ-ubnd” -> “1234/QĐ-UBND”."""
-    value = _NUMBER_SPACES.sub(r"\1", clean_text(value))
-    number, _sep, rest = value.partition("/")
-    return f"{number.lower()}/{rest.upper()}" if rest else value
+    """“1234 / QĐ - UBND” -> “1234/QĐ-UBND” (the case is kept: “TTr”)."""
+    return _NUMBER_SPACES.sub(r"\1", clean_text(value))
 
 
 def validate_number(value: str) -> None:

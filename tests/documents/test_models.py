@@ -26,7 +26,8 @@ def test_well_formed_numbers_are_accepted(number):
 
 
 @pytest.mark.parametrize(
-    "number", ["QĐ-UBND", "1234", "1234/", "abc/QĐ", "12/34/56/QĐ", "1234/QĐ UBND!"]
+    "number",
+    ["QĐ-UBND", "1234", "1234/", "abc/QĐ", "12/34/56/QĐ", "1234/QĐ UBND!", "1/qđ-ubnd"],
 )
 def test_malformed_numbers_are_refused_in_vietnamese(number):
     document = DocumentFactory.build(number=number)
@@ -38,7 +39,8 @@ def test_malformed_numbers_are_refused_in_vietnamese(number):
 
 
 def test_number_is_normalised():
-    assert normalise_number(" 1234 / qđ-ubnd ") == "1234/QĐ-UBND"
+    assert normalise_number(" 1234 / QĐ - UBND ") == "1234/QĐ-UBND"
+    assert normalise_number("88/TTr-UBND") == "88/TTr-UBND"
 
 
 def test_a_duplicate_number_of_the_same_issuer_and_year_is_refused():
