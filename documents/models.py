@@ -13,7 +13,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -154,7 +154,13 @@ class DocumentQuerySet(models.QuerySet):
                 Q(search_title__contains=f" {word} ")
                 | Q(search_text__contains=f" {word} ")
             )
-        return queryset
+        # The document whose number was typed comes before those citing it.
+        exact = search_key(normalise_number(text))
+        return queryset.order_by(
+            Case(When(number_key=exact, then=0), default=1),
+            "-issued_on",
+            "-pk",
+        )
 
 
 class Document(models.Model):

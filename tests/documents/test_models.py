@@ -92,6 +92,11 @@ def test_search_ignores_diacritics_and_finds_numbers():
         decision,
     ]
     assert not Document.objects.search("lũ lụt").exists()
+    citing = DocumentFactory(
+        excerpt_vi="Sửa đổi Quyết định 1234/QĐ-UBND",
+        issued_on=datetime.date(2026, 5, 1),
+    )
+    assert list(Document.objects.search("1234/qd-ubnd")) == [decision, citing]
 
 
 def test_a_document_cannot_refer_to_itself():
