@@ -17,7 +17,7 @@ from .models import (
     Draft,
     normalise_number,
 )
-from .services import comments_export_xlsx
+from .services import comments_export_xlsx, document_relations_apply
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -123,6 +123,16 @@ class DocumentAdmin(DocumentImportMixin, FoldedSearchMixin, TabbedTranslationAdm
                     "issued": obj.issued_on.strftime("%d/%m/%Y"),
                 },
                 messages.WARNING,
+            )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for target in document_relations_apply(document=form.instance):
+            self.message_user(
+                request,
+                _("%(number)s is now marked “%(status)s”.")
+                % {"number": target.number, "status": target.get_status_display()},
+                messages.INFO,
             )
 
 

@@ -33,6 +33,7 @@ from .models import (
     Document,
     DocumentField,
     DocumentFile,
+    DocumentRelation,
     DocumentType,
     Status,
     normalise_number,
@@ -54,6 +55,13 @@ HEADERS = [
     "Trích yếu (tiếng Anh)",
     "Tệp đính kèm",
 ]
+# Optional columns: numbers of the documents this one replaces, amends or
+# guides, separated by “;” (in the file or already on the portal).
+RELATION_HEADERS = {
+    "Thay thế văn bản": "replaces",
+    "Sửa đổi văn bản": "amends",
+    "Hướng dẫn văn bản": "guides",
+}
 STATUS_LABELS = {
     Status.IN_FORCE: "Còn hiệu lực",
     Status.NOT_YET: "Chưa có hiệu lực",
@@ -114,6 +122,12 @@ class ImportRow:
     excerpt_en: str
     files: list[str]
     existing: bool = False
+    # (kind, number as written, number key); then (kind, target key) once resolved
+    relations: list = field(default_factory=list)
+
+    @property
+    def key(self):
+        return (self.issuer.pk, search_key(self.number), self.issued_on.year)
 
     @property
     def status_label(self):
@@ -192,7 +206,13 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
     every problem, or return the rows."""
     rows_in = _sheet_rows(_read(sheet))
     header = next(rows_in, None)
-    if header is None or [_text(v) for v in header[: len(HEADERS)]] != HEADERS:
+    header = [_text(v) for v in header] if header is not None else None
+    extra = [name for name in (header or [])[len(HEADERS) :] if name]
+    if (
+        header is None
+        or header[: len(HEADERS)] != HEADERS
+        or extra != list(RELATION_HEADERS)[: len(extra)]
+    ):
         raise DocumentsImportError(
             [
                 RowError(
@@ -227,15 +247,18 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
                     )
                 ]
             )
-        cells = [_text(v) for v in (list(values) + [None] * len(HEADERS))][
-            : len(HEADERS)
-        ]
+        width = len(HEADERS) + len(RELATION_HEADERS)
+        cells = [_text(v) for v in (list(values) + [None] * width)][:width]
         if not any(cells):
             continue
         row_errors = []
-        row = _check_row(number, list(values), cells, lookups, files, row_errors)
+        row = _check_row(
+            number, list(values), cells[: len(HEADERS)], lookups, files, row_errors
+        )
+        relations = _check_relations(number, cells[len(HEADERS) :], row_errors)
         if row is not None:
-            key = (row.issuer.pk, search_key(row.number), row.issued_on.year)
+            row.relations = relations
+            key = row.key
             if key in seen:
                 row_errors.append(
                     RowError(
@@ -250,13 +273,83 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
             if not row_errors:
                 rows.append(row)
         errors.extend(row_errors)
+    errors.extend(_resolve_relations(rows))
     if errors:
-        raise DocumentsImportError(errors)
+        raise DocumentsImportError(sorted(errors, key=lambda e: e.row or 0))
     if not rows:
         raise DocumentsImportError(
             [RowError(None, "no_rows", _("The file has no document rows."))]
         )
     return rows
+
+
+def _check_relations(number, cells, errors):
+    relations = []
+    for kind, text in zip(RELATION_HEADERS.values(), cells, strict=False):
+        for written in (part.strip() for part in text.split(";")):
+            if not written:
+                continue
+            normalised = normalise_number(written)
+            if not NUMBER_RE.match(normalised):
+                errors.append(
+                    RowError(
+                        number,
+                        "bad_relation",
+                        _(
+                            "“%(value)s” is not a number and symbol such as "
+                            "“1234/QĐ-UBND”."
+                        )
+                        % {"value": written},
+                    )
+                )
+                continue
+            relations.append((kind, normalised, search_key(normalised)))
+    return relations
+
+
+def _resolve_relations(rows):
+    """Point each relation at one document of the file or of the portal, by
+    number; when several share the number, the one of the same issuer."""
+    wanted = {key for row in rows for _kind, _written, key in row.relations}
+    if not wanted:
+        return []
+    candidates = {}
+    for row in rows:
+        candidates.setdefault(row.key[1], set()).add(row.key)
+    for pk_issuer_key_year in Document.objects.filter(
+        number_key__in=wanted
+    ).values_list("issuer_id", "number_key", "year"):
+        candidates.setdefault(pk_issuer_key_year[1], set()).add(pk_issuer_key_year)
+    errors = []
+    for row in rows:
+        resolved = []
+        for kind, written, key in row.relations:
+            found = candidates.get(key, set()) - {row.key}
+            if len(found) > 1:
+                found = {c for c in found if c[0] == row.issuer.pk} or found
+            if len(found) == 1:
+                resolved.append((kind, next(iter(found))))
+                continue
+            errors.append(
+                RowError(
+                    row.row,
+                    "unknown_relation" if not found else "ambiguous_relation",
+                    (
+                        _(
+                            "Document %(number)s is neither in the file nor on the "
+                            "portal."
+                        )
+                        if not found
+                        else _(
+                            "Several documents are numbered %(number)s: link "
+                            "this one in the admin instead."
+                        )
+                    )
+                    % {"number": written},
+                )
+            )
+        row.relations = resolved
+    return errors
 
 
 def _read(file) -> bytes:
@@ -506,6 +599,7 @@ def documents_import(
     (DocumentsImportError). Documents already recorded are left as they are."""
     rows = documents_parse(sheet=sheet, files=files)
     report = ImportReport(rows=len(rows))
+    documents = {}
     for done, row in enumerate(rows, start=1):
         if row.existing:
             report.existing += 1
@@ -525,6 +619,7 @@ def documents_import(
                 excerpt_en=row.excerpt_en,
             )
             document.save()
+            documents[row.key] = document
             report.created += 1
             if document.dates_out_of_order:
                 report.warnings.append(
@@ -542,7 +637,32 @@ def documents_import(
                 report.files += 1
         if progress:
             progress(done, len(rows))
+    _import_relations(rows, documents)
     return report
+
+
+def _import_relations(rows, documents):
+    """Create the relations of the file (once) and update the statuses of the
+    documents replaced or amended."""
+    keys = {row.key for row in rows if row.relations}
+    keys |= {target for row in rows for _kind, target in row.relations}
+    missing = keys - set(documents)
+    if missing:
+        for document in Document.objects.filter(
+            number_key__in={key[1] for key in missing}
+        ):
+            documents.setdefault(
+                (document.issuer_id, document.number_key, document.year), document
+            )
+    for row in rows:
+        if not row.relations:
+            continue
+        source = documents[row.key]
+        for kind, target in row.relations:
+            DocumentRelation.objects.get_or_create(
+                source=source, kind=kind, target=documents[target]
+            )
+        document_relations_apply(document=source)
 
 
 def documents_template_xlsx() -> bytes:
@@ -553,7 +673,7 @@ def documents_template_xlsx() -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Văn bản"
-    sheet.append(HEADERS)
+    sheet.append(HEADERS + list(RELATION_HEADERS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.append(
@@ -565,6 +685,31 @@ def documents_template_xlsx() -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# Relations -------------------------------------------------------------------
+
+# What a relation does to the status of the document it points at.
+RELATION_STATUS = {
+    DocumentRelation.Kind.REPLACES: Status.REPLACED,
+    DocumentRelation.Kind.AMENDS: Status.AMENDED,
+}
+
+
+@transaction.atomic
+def document_relations_apply(*, document: Document) -> list[Document]:
+    """Mark the documents ``document`` replaces as replaced and those it
+    amends as amended, if still recorded as in force; return those changed."""
+    changed = []
+    relations = document.relations_out.filter(
+        kind__in=RELATION_STATUS, target__status__in=[Status.IN_FORCE, Status.NOT_YET]
+    ).select_related("target")
+    for relation in relations:
+        target = relation.target
+        target.status = RELATION_STATUS[relation.kind]
+        target.save(update_fields=["status", "updated_at"])
+        changed.append(target)
+    return changed
 
 
 # Comments ----------------------------------------------------------------------

@@ -257,3 +257,30 @@ def test_import_template_downloads(staff_client):
 def test_draft_admin_preview_of_a_hidden_draft(staff_client):
     draft = DraftFactory(is_public=False)
     assert staff_client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_adding_a_replaces_relation_marks_the_old_document_replaced(staff_client):
+    old = DocumentFactory(number="500/QĐ-UBND")
+    amended = DocumentFactory(number="501/QĐ-UBND")
+    new = DocumentFactory(number="900/QĐ-UBND")
+    data = document_form(
+        number=new.number,
+        document_type=str(new.document_type_id),
+        issuer=str(new.issuer_id),
+        issued_on="12/01/2026",
+        effective_on="12/01/2026",
+        **{
+            "relations_out-TOTAL_FORMS": "2",
+            "relations_out-0-kind": "replaces",
+            "relations_out-0-target": str(old.pk),
+            "relations_out-1-kind": "amends",
+            "relations_out-1-target": str(amended.pk),
+        },
+    )
+    response = staff_client.post(
+        reverse("admin:documents_document_change", args=[new.pk]), data, follow=True
+    )
+    assert "Bị thay thế" in response.content.decode()
+    old.refresh_from_db()
+    amended.refresh_from_db()
+    assert (old.status, amended.status) == ("replaced", "amended")

@@ -1,12 +1,14 @@
+import datetime
 import io
 import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, DocumentRelation
 from documents.pdf import simple_pdf
 from documents.services import (
+    HEADERS,
     DocumentsImportError,
     FolderFiles,
     ZipFiles,
@@ -146,3 +148,51 @@ def test_the_command_checks_its_arguments(folder):
     path.write_bytes(xlsx([row()]).getvalue())
     with pytest.raises(CommandError):
         call_command("import_documents", str(path), str(folder / "none"))
+
+
+def with_relations(cells, replaces="", amends="", guides=""):
+    return cells + [replaces, amends, guides]
+
+
+RELATION_HEADERS = HEADERS + [
+    "Thay thế văn bản",
+    "Sửa đổi văn bản",
+    "Hướng dẫn văn bản",
+]
+
+
+def test_relation_columns_link_documents_of_the_file_and_of_the_portal(folder):
+    old = DocumentFactory(number="500/QĐ-UBND", issued_on=datetime.date(2023, 3, 15))
+    rows = [
+        with_relations(row(), replaces="500/QĐ-UBND"),
+        with_relations(
+            row(number="05/HD-UBND", kind="Hướng dẫn", files=""), guides="15/KH-UBND"
+        ),
+    ]
+    documents_import(
+        sheet=xlsx(rows, headers=RELATION_HEADERS), files=FolderFiles(folder)
+    )
+    plan = Document.objects.get(number="15/KH-UBND")
+    guide = Document.objects.get(number="05/HD-UBND")
+    assert plan.relations_out.get().target == old
+    assert guide.relations_out.get().target == plan
+    old.refresh_from_db()
+    assert old.status == "replaced"
+    # Again: nothing new.
+    documents_import(
+        sheet=xlsx(rows, headers=RELATION_HEADERS), files=FolderFiles(folder)
+    )
+    assert DocumentRelation.objects.count() == 2
+
+
+def test_unknown_or_malformed_relations_are_refused(folder):
+    rows = [
+        with_relations(row(), replaces="9999/QĐ-UBND"),
+        with_relations(row(number="16/KH-UBND", files=""), amends="không phải số"),
+    ]
+    with pytest.raises(DocumentsImportError) as error:
+        documents_import(
+            sheet=xlsx(rows, headers=RELATION_HEADERS), files=FolderFiles(folder)
+        )
+    assert set(error.value.codes) == {(2, "unknown_relation"), (3, "bad_relation")}
+    assert not Document.objects.exists()
