@@ -27,6 +27,7 @@ class FoldedSearchMixin:
     “1234/QD-UBND” find their documents, as on the public list."""
 
     def get_search_results(self, request, queryset, search_term):
+        search_term = search_term.replace("\x00", "")  # PostgreSQL refuses NUL
         if not search_term.strip():
             return queryset, False
         key = search_key(normalise_number(search_term))

@@ -284,3 +284,17 @@ def test_adding_a_replaces_relation_marks_the_old_document_replaced(staff_client
     old.refresh_from_db()
     amended.refresh_from_db()
     assert (old.status, amended.status) == ("replaced", "amended")
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_changelist_query_count_is_constant(staff_client, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for index in range(count):
+        DocumentFactory(excerpt_vi=f"Văn bản {index}")
+    url = reverse("admin:documents_document_changelist")
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert staff_client.get(url).status_code == 200
+    assert len(queries) <= 14, [q["sql"][:120] for q in queries]

@@ -346,3 +346,32 @@ def test_hidden_draft_is_404(client):
     draft = DraftFactory(is_public=False)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.get("/lay-y-kien/99999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?year=99999999999999",
+        "?issuer=abc",
+        "?q=%3Cscript%3Ealert(1)%3C/script%3E",
+        "?q=%00",
+        "?page=-1",
+        "?q=" + "a" * 1000,
+        "?status=%00&type=%00&field=%00",
+    ],
+)
+def test_garbage_in_the_list_is_never_a_500(client, query):
+    DocumentFactory()
+    response = client.get(LIST + query)
+    assert response.status_code in (200, 404)
+    assert b"<script>alert(1)" not in response.content
+
+
+def test_garbage_comments_are_never_a_500(client):
+    draft = DraftFactory()
+    response = client.post(
+        draft.get_absolute_url(),
+        {**GOOD, "name": "A\x00B", "email": "x" * 400, "phone": "1" * 50},
+    )
+    assert response.status_code == 400
+    assert not Comment.objects.exists()
