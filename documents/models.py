@@ -17,8 +17,9 @@ from django.db.models import Case, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 
-from core.html import sanitize_html
+from core.html import EDITOR_EXTENSIONS, sanitize_html
 from core.models import NamedEntry
 from core.text import (
     clean_text,
@@ -30,6 +31,17 @@ from core.text import (
 )
 
 from .files import FileKind, check_upload
+
+
+def rich_text(verbose_name, **kwargs):
+    return ProseEditorField(
+        verbose_name,
+        blank=True,
+        extensions=EDITOR_EXTENSIONS,
+        sanitize=sanitize_html,
+        **kwargs,
+    )
+
 
 # “1234/QĐ-UBND”, “15/KH-UBND”, “42/2022/NĐ-CP”, “05a/TB-VP.UBND”, “88/TTr-UBND”:
 # a number (with an optional letter), an optional year, and the symbol: parts
@@ -212,9 +224,8 @@ class Document(models.Model):
         max_length=2000,
         help_text=_("Trích yếu: “Về việc ban hành Kế hoạch…”."),
     )
-    body = models.TextField(
+    body = rich_text(
         _("full text"),
-        blank=True,
         help_text=_("Optional: the text of the document, for reading and search."),
     )
     is_public = models.BooleanField(
@@ -511,13 +522,12 @@ class Draft(models.Model):
         verbose_name=_("field"),
     )
     excerpt = models.TextField(_("summary"), max_length=2000)
-    body = models.TextField(_("full text"), blank=True)
+    body = rich_text(_("full text"))
     opens_on = models.DateField(_("comments open on"))
     closes_on = models.DateField(_("comments close on"))
     is_public = models.BooleanField(_("public"), default=True)
-    report = models.TextField(
+    report = rich_text(
         _("report on the comments"),
-        blank=True,
         help_text=_(
             "Báo cáo tiếp thu, giải trình: what was taken on board and why; "
             "shown once the period has ended."
