@@ -45,6 +45,7 @@ def test_the_apps_declare_their_sections():
     assert [section.search.kind for section in sections.searchable()] == [
         "article",
         "decision",
+        "document",
     ]
     assert {s.model._meta.label for s in sections.in_sitemap()} >= {
         "news.Article",
@@ -52,7 +53,10 @@ def test_the_apps_declare_their_sections():
         "awards.Decision",
         "siteblocks.Abbreviation",
     }
-    assert [s.model._meta.label for s in sections.with_feeds()] == ["news.Article"]
+    assert [s.model._meta.label for s in sections.with_feeds()] == [
+        "news.Article",
+        "documents.Document",
+    ]
     assert sections_check(None) == []
 
 
@@ -79,6 +83,10 @@ def test_a_declared_feed_gets_rss_and_atom_urls(declared_group):
         "feed-atom",
         "category-feed-rss",
         "category-feed-atom",
+        "document-feed-rss",
+        "document-feed-atom",
+        "document-type-feed-rss",
+        "document-type-feed-atom",
         "group-feed-rss",
         "group-feed-atom",
     ]
