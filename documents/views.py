@@ -180,13 +180,11 @@ def file_download(request, pk):
     attachment = get_object_or_404(
         DocumentFile.objects.select_related("document", "draft"), pk=pk
     )
-    owner = attachment.document or attachment.draft
-    public = (
-        attachment.document.is_visible
-        if attachment.document
-        else attachment.draft.is_public
-    )
-    if owner is None or not (public or request.user.is_staff):
+    if attachment.document is not None:
+        public = attachment.document.is_visible
+    else:
+        public = attachment.draft is not None and attachment.draft.is_public
+    if not (public or request.user.is_staff):
         raise Http404(_("This file is not public."))
     try:
         handle = attachment.file.open("rb")

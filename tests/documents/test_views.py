@@ -375,3 +375,18 @@ def test_garbage_comments_are_never_a_500(client):
     )
     assert response.status_code == 400
     assert not Comment.objects.exists()
+
+
+def test_files_of_drafts_follow_the_draft(client):
+    from documents.models import DocumentFile
+
+    from .factories import pdf_file
+
+    shown = DocumentFile(draft=DraftFactory(), file=pdf_file("Dự thảo.pdf"))
+    shown.save()
+    hidden = DocumentFile(draft=DraftFactory(is_public=False), file=pdf_file())
+    hidden.save()
+    response = client.get(shown.get_absolute_url())
+    assert response.status_code == 200
+    response.close()
+    assert client.get(hidden.get_absolute_url()).status_code == 404
