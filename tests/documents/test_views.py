@@ -390,3 +390,20 @@ def test_files_of_drafts_follow_the_draft(client):
     assert response.status_code == 200
     response.close()
     assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+def test_a_type_filter_offers_that_types_feed(client):
+    DocumentFactory()
+    page = client.get(f"{LIST}?type=quyet-dinh").content.decode()
+    assert 'href="/van-ban/loai/quyet-dinh/rss.xml"' in page
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_draft_page_query_count_is_constant(client, count):
+    draft = DraftFactory()
+    CommentFactory.create_batch(count, draft=draft)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(draft.get_absolute_url())
+    assert page.content.decode().count('class="comment"') == count
+    assert len(queries) <= 10
