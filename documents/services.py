@@ -150,7 +150,11 @@ class FolderFiles:
     def __init__(self, folder):
         self.folder = Path(folder)
         self.names = (
-            {_file_key(p.name): p for p in self.folder.iterdir() if p.is_file()}
+            {
+                _file_key(p.name): p
+                for p in sorted(self.folder.rglob("*"))
+                if p.is_file()
+            }
             if self.folder.is_dir()
             else {}
         )
@@ -205,24 +209,7 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
     ``files`` (FolderFiles or ZipFiles); raise DocumentsImportError listing
     every problem, or return the rows."""
     rows_in = _sheet_rows(_read(sheet))
-    header = next(rows_in, None)
-    header = [_text(v) for v in header] if header is not None else None
-    extra = [name for name in (header or [])[len(HEADERS) :] if name]
-    if (
-        header is None
-        or header[: len(HEADERS)] != HEADERS
-        or extra != list(RELATION_HEADERS)[: len(extra)]
-    ):
-        raise DocumentsImportError(
-            [
-                RowError(
-                    None,
-                    "bad_header",
-                    _("The first row must hold the template's columns: %(columns)s.")
-                    % {"columns": ", ".join(HEADERS)},
-                )
-            ]
-        )
+    columns = _columns(next(rows_in, None))
     lookups = {
         "type": _by_keys(DocumentType.objects.all(), extra=lambda t: [t.code]),
         "issuer": _by_keys(Unit.objects.all()),
@@ -247,13 +234,15 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
                     )
                 ]
             )
-        width = len(HEADERS) + len(RELATION_HEADERS)
-        cells = [_text(v) for v in (list(values) + [None] * width)][:width]
+        ordered = [
+            values[i] if i is not None and i < len(values) else None for i in columns
+        ]
+        cells = [_text(v) for v in ordered]
         if not any(cells):
             continue
         row_errors = []
         row = _check_row(
-            number, list(values), cells[: len(HEADERS)], lookups, files, row_errors
+            number, ordered, cells[: len(HEADERS)], lookups, files, row_errors
         )
         relations = _check_relations(number, cells[len(HEADERS) :], row_errors)
         if row is not None:
@@ -281,6 +270,38 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
             [RowError(None, "no_rows", _("The file has no document rows."))]
         )
     return rows
+
+
+REQUIRED_HEADERS = ("Số ký hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành",
+                    "Trích yếu")  # fmt: skip
+
+
+def _columns(header) -> list[int | None]:
+    """Where each column of HEADERS and RELATION_HEADERS is in the sheet,
+    found by its title whatever the case, spacing or order (None: absent);
+    a sheet without a required column is refused."""
+    found = {}
+    for index, title in enumerate(header or ()):
+        found.setdefault(name_key(_text(title)), index)
+    columns = [found.get(name_key(title)) for title in HEADERS + list(RELATION_HEADERS)]
+    missing = [
+        title for title in REQUIRED_HEADERS if found.get(name_key(title)) is None
+    ]
+    if missing:
+        raise DocumentsImportError(
+            [
+                RowError(
+                    None,
+                    "bad_header",
+                    _(
+                        "The first row must hold the template's columns; missing: "
+                        "%(missing)s. Columns: %(columns)s."
+                    )
+                    % {"missing": ", ".join(missing), "columns": ", ".join(HEADERS)},
+                )
+            ]
+        )
+    return columns
 
 
 def _check_relations(number, cells, errors):
@@ -458,7 +479,7 @@ def _check_row(number, values, cells, lookups, files, errors):
         excerpt_en,
         file_text,
     ) = cells
-    raw = values + [None] * len(HEADERS)
+    raw = values
 
     def error(code, message):
         errors.append(RowError(number, code, message))

@@ -196,3 +196,27 @@ def test_unknown_or_malformed_relations_are_refused(folder):
         )
     assert set(error.value.codes) == {(2, "unknown_relation"), (3, "bad_relation")}
     assert not Document.objects.exists()
+
+
+def test_columns_are_found_by_title_in_any_order_and_files_in_subfolders(tmp_path):
+    (tmp_path / "2026").mkdir()
+    (tmp_path / "2026" / "Kế hoạch 15.pdf").write_bytes(simple_pdf(["a"]))
+    headers = ["số ký hiệu", "Trích yếu", "TỆP ĐÍNH KÈM", "Ngày ban hành",
+               "Cơ quan ban hành", "Loại văn bản", "Ghi chú"]  # fmt: skip
+    rows = [["15/KH-UBND", "Kế hoạch phòng chống bão", "kế hoạch 15.pdf",
+             "12/01/2026", "UBND thị xã Hồng Lĩnh", "KH", "bản gốc"]]  # fmt: skip
+    report = documents_import(
+        sheet=xlsx(rows, headers=headers), files=FolderFiles(tmp_path)
+    )
+    assert (report.created, report.files) == (1, 1)
+    assert Document.objects.get().document_type.slug == "ke-hoach"
+
+
+def test_a_sheet_without_a_required_column_names_it(folder):
+    with pytest.raises(DocumentsImportError) as error:
+        documents_import(
+            sheet=xlsx([["15/KH-UBND"]], headers=["Số ký hiệu"]),
+            files=FolderFiles(folder),
+        )
+    assert error.value.codes == [(None, "bad_header")]
+    assert "Loại văn bản" in str(error.value.errors[0])
