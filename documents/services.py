@@ -185,7 +185,7 @@ class ZipFiles:
             raise DocumentsImportError(
                 [RowError(None, "zip_too_large", _("The zip file is too large."))]
             )
-        self.names = {_file_key(Path(info.filename).name): info for info in infos}
+        self.names = {_file_key(Path(_zip_name(info)).name): info for info in infos}
 
     def find(self, name):
         return self.names.get(_file_key(name))
@@ -195,6 +195,20 @@ class ZipFiles:
 
     def size(self, found):
         return found.file_size
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its author wrote it: zips made without the UTF-8
+    flag (some archivers, older Windows) are read by zipfile as CP437."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437", errors="replace")
+    for encoding in ("utf-8", "cp1258"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
 
 
 def _file_key(name: str) -> str:

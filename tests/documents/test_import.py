@@ -220,3 +220,19 @@ def test_a_sheet_without_a_required_column_names_it(folder):
         )
     assert error.value.codes == [(None, "bad_header")]
     assert "Loại văn bản" in str(error.value.errors[0])
+
+
+def test_a_zip_without_the_utf8_flag_keeps_vietnamese_names():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = zipfile.ZipInfo("Kế hoạch 15.pdf")
+        archive.writestr(info, simple_pdf(["a"]))
+    data = bytearray(buffer.getvalue())
+    # Clear the UTF-8 flag (bit 11) in the local and central headers, as
+    # archivers that write UTF-8 names without saying so do.
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        flags = int.from_bytes(data[at + offset : at + offset + 2], "little")
+        data[at + offset : at + offset + 2] = (flags & ~0x800).to_bytes(2, "little")
+    files = ZipFiles(io.BytesIO(bytes(data)))
+    assert files.find("Kế hoạch 15.pdf") is not None
