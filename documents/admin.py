@@ -1,5 +1,8 @@
 from django.contrib import admin, messages
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -94,11 +97,19 @@ class DocumentAdmin(DocumentImportMixin, FoldedSearchMixin, TabbedTranslationAdm
     search_fields = ("number_key",)
     date_hierarchy = "issued_on"
     inlines = (DocumentFileInline, RelationInline)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("created_at", "updated_at", "referred_by")
     fieldsets = (
         (
             None,
-            {"fields": (("document_type", "number"), "issuer", "field", "status")},
+            {
+                "fields": (
+                    ("document_type", "number"),
+                    "issuer",
+                    "field",
+                    "status",
+                    "referred_by",
+                )
+            },
         ),
         (_("Signature"), {"fields": (("signer_name", "signer_title"),)}),
         (_("Dates"), {"fields": (("issued_on", "effective_on", "expires_on"),)}),
@@ -108,6 +119,29 @@ class DocumentAdmin(DocumentImportMixin, FoldedSearchMixin, TabbedTranslationAdm
             {"fields": (("is_public", "published_at"), ("created_at", "updated_at"))},
         ),
     )
+
+    @admin.display(description=_("replaced, amended or guided by"))
+    def referred_by(self, document):
+        relations = (
+            document.relations_in.select_related("source") if document.pk else []
+        )
+        return (
+            format_html_join(
+                mark_safe("<br>"),
+                '{}: <a href="{}">{}</a>',
+                (
+                    (
+                        relation.reverse_label,
+                        reverse(
+                            "admin:documents_document_change", args=[relation.source_id]
+                        ),
+                        relation.source,
+                    )
+                    for relation in relations
+                ),
+            )
+            or "–"
+        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

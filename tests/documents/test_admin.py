@@ -298,3 +298,16 @@ def test_changelist_query_count_is_constant(staff_client, count):
     with CaptureQueriesContext(connection) as queries:
         assert staff_client.get(url).status_code == 200
     assert len(queries) <= 14, [q["sql"][:120] for q in queries]
+
+
+def test_the_change_page_shows_what_replaces_or_amends_the_document(staff_client):
+    old = DocumentFactory(number="500/QĐ-UBND")
+    new = DocumentFactory(number="900/QĐ-UBND")
+    DocumentRelation.objects.create(source=new, target=old, kind="replaces")
+    page = staff_client.get(
+        reverse("admin:documents_document_change", args=[old.pk])
+    ).content.decode()
+    assert "Bị thay thế bởi" in page
+    assert reverse("admin:documents_document_change", args=[new.pk]) in page
+    add = staff_client.get(reverse("admin:documents_document_add"))
+    assert add.status_code == 200
