@@ -386,10 +386,12 @@ def test_files_of_drafts_follow_the_draft(client):
     shown.save()
     hidden = DocumentFile(draft=DraftFactory(is_public=False), file=pdf_file())
     hidden.save()
+    assert client.get(hidden.get_absolute_url()).status_code == 404
     response = client.get(shown.get_absolute_url())
     assert response.status_code == 200
+    # Last: closing a response sends request_finished, which closes the
+    # database connection of the test.
     response.close()
-    assert client.get(hidden.get_absolute_url()).status_code == 404
 
 
 def test_a_type_filter_offers_that_types_feed(client):
