@@ -153,6 +153,13 @@ def test_staff_import_a_small_archive(site, page, tmp_path):
     with zipfile.ZipFile(archive, "w") as out:
         out.writestr("Kế hoạch 31.pdf", simple_pdf(["31"]))
         out.writestr("Thông báo 32.pdf", simple_pdf(["32"]))
+    errors = []
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if message.type == "error" else None
+        ),
+    )
     page.goto(site + "/admin/")
     page.get_by_label("Tên đăng nhập").fill("vanthu")
     page.get_by_label("Mật khẩu").fill("mat-khau-van-thu-1")
@@ -168,3 +175,8 @@ def test_staff_import_a_small_archive(site, page, tmp_path):
     expect(page.locator(".messagelist")).to_contain_text("Đã nhập: 2 văn bản mới")
     document = Document.objects.get(number="31/KH-UBND")
     assert document.files.get().original_name == "Kế hoạch 31.pdf"
+    # The document form: rich text editor and translation tabs, nothing blocked.
+    page.goto(site + reverse("admin:documents_document_add"))
+    expect(page.locator("#tab_id_body_vi .ProseMirror:visible")).to_be_visible()
+    expect(page.locator(".ui-tabs-nav").first).to_be_visible()
+    assert [e for e in errors if "Content Security Policy" in e] == []
