@@ -311,3 +311,25 @@ def test_the_change_page_shows_what_replaces_or_amends_the_document(staff_client
     assert reverse("admin:documents_document_change", args=[new.pk]) in page
     add = staff_client.get(reverse("admin:documents_document_add"))
     assert add.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("sheet", "files", "message"),
+    [
+        (b"not excel", None, "không phải là tệp Excel"),
+        (None, b"not a zip", "không phải là tệp nén"),
+        (None, None, "Không tìm thấy tệp"),
+    ],
+)
+def test_admin_import_refuses_garbage_uploads_in_vietnamese(
+    staff_client, sheet, files, message
+):
+    data = {
+        "sheet": SimpleUploadedFile("van-ban.xlsx", sheet) if sheet else _sheet([row()])
+    }
+    if files:
+        data["files"] = SimpleUploadedFile("tep.zip", files)
+    response = staff_client.post(reverse("admin:documents_document_import"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Document.objects.exists()
