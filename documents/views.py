@@ -195,7 +195,15 @@ def file_download(request, pk):
         attachment.original_name, inline=attachment.is_inline
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
+    # Instead of the pages' policy: a file loads nothing and is framed
+    # nowhere; others never run as a page if a browser opened them anyway.
+    # PDF is not sandboxed and keeps object-src: browsers show it through
+    # their PDF viewer, which a sandbox or object-src 'none' can block.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; object-src 'self'; frame-ancestors 'none'"
+        if attachment.is_inline
+        else "default-src 'none'; frame-ancestors 'none'; sandbox"
+    )
     return response
 
 

@@ -188,6 +188,8 @@ def test_pdf_download_is_inline_with_the_vietnamese_name(client):
         "filename*=UTF-8''" + quote("Quyết định số 1234 về tiếp dân.pdf") in disposition
     )
     assert 'filename="quyet-dinh-so-1234-ve-tiep-dan.pdf"' in disposition
+    assert "sandbox" not in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
@@ -201,6 +203,7 @@ def test_other_files_are_attachments(client):
     response.close()
     assert response["Content-Disposition"].startswith("attachment; ")
     assert response["Content-Type"] == "application/msword"
+    assert response["Content-Security-Policy"].endswith("; sandbox")
 
 
 def test_files_of_hidden_documents_are_not_served(client):
