@@ -20,32 +20,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from core.html import sanitize_html, split_blocks
+from core.html import EDITOR_EXTENSIONS, sanitize_html, split_blocks
 from core.text import fold_for_search, html_to_text, nfc, unique_slug
 from photos.models import library_upload_to
 
 # What the body editor offers; core.html.sanitize_html enforces it on save.
-BODY_EDITOR_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Underline": True,
-    "Strike": True,
-    "Subscript": True,
-    "Superscript": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HorizontalRule": True,
-    "HardBreak": True,
-    "Link": {"enableTarget": False},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "History": True,
-}
+BODY_EDITOR_EXTENSIONS = EDITOR_EXTENSIONS
 
 
 class Category(models.Model):

@@ -45,6 +45,7 @@ def test_the_apps_declare_their_sections():
     assert [section.search.kind for section in sections.searchable()] == [
         "article",
         "decision",
+        "document",
         "question",
     ]
     assert {s.model._meta.label for s in sections.in_sitemap()} >= {
@@ -55,6 +56,7 @@ def test_the_apps_declare_their_sections():
     }
     assert [s.model._meta.label for s in sections.with_feeds()] == [
         "news.Article",
+        "documents.Document",
         "questions.Question",
     ]
     assert sections_check(None) == []
@@ -85,6 +87,10 @@ def test_a_declared_feed_gets_rss_and_atom_urls(declared_group):
         "feed-atom",
         "category-feed-rss",
         "category-feed-atom",
+        "document-feed-rss",
+        "document-feed-atom",
+        "document-type-feed-rss",
+        "document-type-feed-atom",
         "question-feed-rss",
         "question-feed-atom",
         "group-feed-rss",

@@ -109,10 +109,11 @@ def test_sitemap_runs_a_constant_number_of_queries(client):
     CategoryFactory.create_batch(5)
     DecisionFactory.create_batch(29)
     thirty = count_queries(client, reverse("sitemap"))
-    # categories, articles, decisions, questions, albums, and the content version
-    # read by the context processor (the sitemap template is rendered with the request).
-    assert one == thirty <= 5
-    assert len(sitemap(client)) == 2 * (5 + 6 + 30 + 30)
+    # categories, articles, decisions, documents, drafts, questions, albums, and
+    # the content version read by the context processor (the sitemap template is
+    # rendered with the request).
+    assert one == thirty <= 8
+    assert len(sitemap(client)) == 2 * (7 + 6 + 30 + 30)
 
 
 def test_robots_txt_allows_all_but_the_admin_and_points_to_the_sitemap(client):

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from awards.services import MAX_FILE_BYTES, AwardsImportError, awards_import
+from core.progress import write_progress
 
 
 class Command(BaseCommand):
@@ -60,10 +61,5 @@ class Command(BaseCommand):
             )
         )
 
-    def progress(self, done, total, width=40):
-        filled = width * done // total
-        self.stdout.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
-            ending="\n" if done == total else "",
-        )
-        self.stdout.flush()
+    def progress(self, done, total):
+        write_progress(self.stdout, done, total)
