@@ -109,10 +109,13 @@ def test_sitemap_runs_a_constant_number_of_queries(client):
     CategoryFactory.create_batch(5)
     DecisionFactory.create_batch(29)
     thirty = count_queries(client, reverse("sitemap"))
-    # categories, articles, decisions, and the content version read by the
-    # context processor (the sitemap template is rendered with the request).
-    assert one == thirty <= 4
-    assert len(sitemap(client)) == 2 * (3 + 6 + 30 + 30)
+    # categories, articles, decisions, units and about pages, and the content
+    # version read by the context processor (the sitemap template is rendered
+    # with the request).
+    assert one == thirty <= 6
+    # Pages: home, honour roll, glossary…, the about pages and the schedule;
+    # the town's People's Committee is a public unit from the migrations.
+    assert len(sitemap(client)) == 2 * (3 + 5 + 1 + 6 + 30 + 30)
 
 
 def test_robots_txt_allows_all_but_the_admin_and_points_to_the_sitemap(client):
