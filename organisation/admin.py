@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminURLFieldWidget
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -12,8 +14,10 @@ def missing_english(*fields):
 
     lacking = Q()
     for field in fields:
-        lacking |= ~Q(**{f"{field}_vi": ""}) & (
-            Q(**{f"{field}_en": ""}) | Q(**{f"{field}_en__isnull": True})
+        lacking |= (
+            Q(**{f"{field}_vi__isnull": False})
+            & ~Q(**{f"{field}_vi": ""})
+            & (Q(**{f"{field}_en": ""}) | Q(**{f"{field}_en__isnull": True}))
         )
 
     class MissingEnglishFilter(admin.SimpleListFilter):
@@ -83,6 +87,9 @@ class UnitAdmin(TabbedTranslationAdmin):
         (_("Other names"), {"fields": ("aliases", "slug")}),
     )
     english = staticmethod(has_english("name", "functions"))
+    formfield_overrides = {
+        models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"}
+    }
 
 
 @admin.register(Person)

@@ -346,7 +346,9 @@ class AboutPageQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def for_menu(self):
-        return self.public().only("pk", "slug", "title_vi", "title_en", "order")
+        return self.public().only(
+            "pk", "slug", "order", "title_vi", "title_en", "summary_vi", "summary_en"
+        )
 
 
 class AboutPage(models.Model):

@@ -127,7 +127,10 @@ class ItemAdmin(TabbedTranslationAdmin):
         if not self.has_add_permission(request):
             return redirect("admin:schedule_item_changelist")
         year, week, _weekday = timezone.localdate().isocalendar()
-        form = CopyWeekForm(request.POST or None, initial={"year": year, "week": week})
+        form = CopyWeekForm(
+            request.POST if request.method == "POST" else None,
+            initial={"year": year, "week": week},
+        )
         if request.method == "POST" and form.is_valid():
             copies, skipped = items_copy_week(monday=form.cleaned_data["monday"])
             self.report_copy(request, copies, skipped)
