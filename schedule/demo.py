@@ -37,6 +37,28 @@ WEEK = [
 ]  # fmt: skip
 
 
+# English for the demo's places and attendees.
+ENGLISH = {
+    "Các Phó Chủ tịch UBND thị xã; Chánh Văn phòng": "The vice chairs of the town "
+    "People's Committee; the Chief of Office",
+    "Phòng họp tầng 2, UBND thị xã": "Meeting room, 2nd floor, town People's Committee",
+    "Phòng Tài nguyên và Môi trường; UBND phường Bắc Hồng": "Office of Natural "
+    "Resources and Environment; Bac Hong ward People's Committee",
+    "UBND phường Bắc Hồng": "Bac Hong ward People's Committee",
+    "Thanh tra thị xã; Văn phòng HĐND và UBND thị xã": "Town Inspectorate; Office "
+    "of the town People's Council and People's Committee",
+    "Trụ sở tiếp công dân thị xã": "Town citizens' reception office",
+    "Phòng Tài chính – Kế hoạch; UBND xã Thuận Lộc": "Office of Finance and "
+    "Planning; Thuan Loc commune People's Committee",
+    "Xã Thuận Lộc": "Thuan Loc commune",
+    "Thành viên Hội đồng thi đua – khen thưởng thị xã": "Members of the town "
+    "emulation and commendation council",
+    "Phòng Giáo dục và Đào tạo; hiệu trưởng các trường": "Office of Education and "
+    "Training; school principals",
+    "Hội trường UBND thị xã": "Hall of the town People's Committee",
+}
+
+
 def load() -> str:
     Person = apps.get_model("organisation", "Person")
     people = {person.name: person for person in Person.objects.all()}
@@ -65,7 +87,9 @@ def load() -> str:
                     "chair": people.get(chair),
                     "chair_text": "" if chair in people else chair,
                     "attendees": attendees,
+                    "attendees_en": ENGLISH.get(attendees, ""),
                     "place": place,
+                    "place_en": ENGLISH.get(place, ""),
                     "is_published": True,
                 },
             )
