@@ -325,11 +325,6 @@ class Position(models.Model):
         ordering = ["unit", "order", "pk"]
         verbose_name = _("position")
         verbose_name_plural = _("positions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "unit", "title"], name="position_unique"
-            )
-        ]
 
     def __str__(self):
         return f"{self.person} – {self.title}"

@@ -175,3 +175,11 @@ def test_vcard_content():
     assert "TEL;TYPE=WORK,VOICE:+842393000112" in lines
     assert "EMAIL;TYPE=INTERNET,WORK:pct@honglinh.example" in lines
     assert "Ban Chỉ đạo\\; thị xã" in text.replace("\r\n ", "")
+
+
+def test_one_person_may_hold_two_titles_in_one_unit_without_english():
+    first = PositionFactory(title_vi="Trưởng phòng", title_en="")
+    PositionFactory(
+        person=first.person, unit=first.unit, title_vi="Kiêm Tổ trưởng", title_en=""
+    )
+    assert first.unit.positions.count() == 2
