@@ -14,8 +14,16 @@ class OrganisationConfig(AppConfig):
         sections.register(
             Unit,
             public=Unit.objects.public,
+            search=sections.Search(
+                kind="unit",
+                template="organisation/includes/search_hit.html",
+                title="name",
+                snippet_fields=("functions",),
+                date="updated_at",
+            ),
             sitemap=sections.Sitemap(
                 items=Unit.objects.for_sitemap,
+                lastmod="updated_at",
                 pages=(
                     "organisation:about-index",
                     "organisation:organisation-chart",

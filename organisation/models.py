@@ -19,7 +19,7 @@ from django_prose_editor.fields import ProseEditorField
 from core.html import sanitize_html
 from core.images import PhotoField, RenditionsMixin
 from core.models import NamedEntry
-from core.text import clean_text, nfc, unique_slug
+from core.text import clean_text, fold_for_search, html_to_text, nfc, unique_slug
 
 # What the rich-text editors offer; core.html.sanitize_html enforces it on save.
 TEXT_EDITOR_EXTENSIONS = {
@@ -100,7 +100,7 @@ class UnitQuerySet(models.QuerySet):
         )
 
     def for_sitemap(self):
-        return self.public().only("pk", "slug").order_by("order", "pk")
+        return self.public().only("pk", "slug", "updated_at").order_by("order", "pk")
 
 
 class Unit(NamedEntry):
@@ -159,6 +159,11 @@ class Unit(NamedEntry):
         ),
     )
 
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+    # Folded text for the site search (core.sections.Search), set in save().
+    search_title = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     objects = UnitQuerySet.as_manager()
 
     class Meta:
@@ -179,7 +184,40 @@ class Unit(NamedEntry):
                 instance_pk=self.pk,
                 max_length=140,
             )
+        self.search_title, self.search_text = self.search_fields()
         super().save(*args, **kwargs)
+
+    def search_fields(self):
+        """(folded names and other names, folded functions, address and the
+        names and titles of the people in it), both languages."""
+        positions = (
+            self.positions.select_related("person").order_by("pk") if self.pk else []
+        )
+        return (
+            fold_for_search(self.name_vi, self.name_en, self.aliases),
+            fold_for_search(
+                html_to_text(self.functions_vi),
+                html_to_text(self.functions_en),
+                self.address,
+                *(
+                    text
+                    for position in positions
+                    for text in (
+                        position.person.name,
+                        position.title_vi,
+                        position.title_en,
+                    )
+                ),
+            ),
+        )
+
+    def refresh_search_fields(self):
+        """Store the folded text again, and only it (a position or a person
+        changed); on PostgreSQL the trigger updates the vectors."""
+        self.search_title, self.search_text = self.search_fields()
+        Unit.objects.filter(pk=self.pk).update(
+            search_title=self.search_title, search_text=self.search_text
+        )
 
     def clean(self):
         super().clean()
@@ -283,6 +321,8 @@ class Person(RenditionsMixin, models.Model):
             setattr(self, field, nfc(getattr(self, field)))
         super().save(*args, **kwargs)
         self.refresh_renditions_if_changed()
+        for unit in Unit.objects.filter(positions__person=self).distinct():
+            unit.refresh_search_fields()
 
     def get_vcard_url(self):
         return reverse("organisation:person-vcard", kwargs={"pk": self.pk})
@@ -334,6 +374,12 @@ class Position(models.Model):
             field = f"title_{language}"
             setattr(self, field, clean_text(getattr(self, field) or ""))
         super().save(*args, **kwargs)
+        self.unit.refresh_search_fields()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.unit.refresh_search_fields()
+        return result
 
 
 class AboutPageQuerySet(models.QuerySet):
