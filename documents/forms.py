@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.text import clean_text, nfc
 
@@ -18,7 +19,7 @@ class DocumentFilter(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     type = forms.ChoiceField(label=_("Document type"), required=False)
     issuer = forms.ChoiceField(label=_("Issuing body"), required=False)
-    field = forms.ChoiceField(label=_("Field"), required=False)
+    field = forms.ChoiceField(label=pgettext_lazy("document", "Field"), required=False)
     year = forms.IntegerField(
         label=_("Year"), min_value=1945, max_value=2200, required=False
     )

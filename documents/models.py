@@ -232,7 +232,7 @@ class Document(models.Model):
         _("public"), default=True, help_text=_("Shown on the portal.")
     )
     published_at = models.DateTimeField(
-        _("published"),
+        _("publication time"),
         default=timezone.now,
         help_text=_("A later time publishes the document then."),
     )

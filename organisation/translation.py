@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Level, Unit
+from .models import AboutPage, Level, Person, Position, Unit
 
 
 @register(Level)
@@ -11,5 +11,22 @@ class LevelTranslationOptions(TranslationOptions):
 
 @register(Unit)
 class UnitTranslationOptions(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "functions")
+    required_languages = ("vi",)
+
+
+@register(Person)
+class PersonTranslationOptions(TranslationOptions):
+    fields = ("alt_text",)
+
+
+@register(Position)
+class PositionTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("vi",)
+
+
+@register(AboutPage)
+class AboutPageTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "body")
     required_languages = ("vi",)

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("questions.urls")),
     path("", include("schedule.urls")),
     path("", include("photos.urls")),
+    path("", include("organisation.urls")),
     prefix_default_language=False,
 )
 

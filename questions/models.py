@@ -257,7 +257,7 @@ class Question(models.Model):
         ),
     )
     published_at = models.DateTimeField(
-        _("published"), null=True, blank=True, db_index=True
+        _("publication time"), null=True, blank=True, db_index=True
     )
     personal_data_purged_at = models.DateTimeField(
         _("personal data deleted"), null=True, blank=True, editable=False
@@ -387,7 +387,7 @@ class QuestionEmail(models.Model):
         related_name="emails",
         verbose_name=_("question"),
     )
-    to = models.EmailField(_("to"))
+    to = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
     status = models.CharField(

@@ -18,15 +18,24 @@ def seed(apps, schema_editor):
     vi, en, aliases = COUNCIL
     if level is None or Unit.objects.filter(key=name_key(vi)).exists():
         return
+    # An issuer of documents, not part of the committee's organisation chart.
     Unit.objects.create(
-        name=vi, name_vi=vi, name_en=en, aliases=aliases, key=name_key(vi), level=level
+        name=vi,
+        name_vi=vi,
+        name_en=en,
+        aliases=aliases,
+        key=name_key(vi),
+        level=level,
+        slug="hdnd-thi-xa-hong-linh",
+        kind="external",
+        is_public=False,
     )
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("documents", "0003_search"),
-        ("organisation", "0001_initial"),
+        ("organisation", "0004_unit_slug_unique"),
         ("awards", "0006_registry_moves_to_organisation"),
     ]
 

@@ -43,6 +43,7 @@ def declared_group():
 
 def test_the_apps_declare_their_sections():
     assert [section.search.kind for section in sections.searchable()] == [
+        "unit",
         "article",
         "decision",
         "document",

@@ -109,11 +109,14 @@ def test_sitemap_runs_a_constant_number_of_queries(client):
     CategoryFactory.create_batch(5)
     DecisionFactory.create_batch(29)
     thirty = count_queries(client, reverse("sitemap"))
-    # categories, articles, decisions, documents, drafts, questions, albums, and
-    # the content version read by the context processor (the sitemap template is
-    # rendered with the request).
-    assert one == thirty <= 8
-    assert len(sitemap(client)) == 2 * (7 + 6 + 30 + 30)
+    # categories, articles, decisions, documents, drafts, questions, albums, units
+    # and about pages, and the content version read by the context processor (the
+    # sitemap template is rendered with the request).
+    assert one == thirty <= 10
+    # Pages: home, honour roll, glossary, documents, consultation, questions, photo
+    # library, the about pages and the schedule; the town's People's Committee is
+    # a public unit from the migrations.
+    assert len(sitemap(client)) == 2 * (7 + 5 + 1 + 6 + 30 + 30)
 
 
 def test_robots_txt_allows_all_but_the_admin_and_points_to_the_sitemap(client):

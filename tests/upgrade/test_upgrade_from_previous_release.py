@@ -70,6 +70,7 @@ print(json.dumps({
     "tables": sorted(t for t in connection.introspection.table_names()
                      if t.startswith(("portal_", "siteblocks_"))),
     "units": sorted(f"{u.level.code}:{u.name_vi}" for u in Unit.objects.all()),
+    "unit_flags": sorted(f"{u.slug}:{u.kind}:{u.is_public}" for u in Unit.objects.all()),
     "decision_issuers": sorted({d.issuer.name_vi for d in Decision.objects.all()}),
     "registry_tables": sorted(t for t in connection.introspection.table_names()
                               if t.startswith(("organisation_", "awards_level", "awards_issuing"))),
@@ -193,7 +194,16 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     assert "tinh:Sở Nội vụ tỉnh Hà Tĩnh" in data["units"]
     assert "huyen:UBND thị xã Hồng Lĩnh" in data["units"]
     assert data["decision_issuers"] == ["UBND thị xã Hồng Lĩnh"]
-    assert data["registry_tables"] == ["organisation_level", "organisation_unit"]
+    assert data["registry_tables"] == [
+        "organisation_aboutpage",
+        "organisation_level",
+        "organisation_person",
+        "organisation_position",
+        "organisation_unit",
+    ]
+    # Organisation 0003 gave every unit a slug, a kind and the public flag.
+    assert "so-noi-vu-tinh-ha-tinh:external:False" in data["unit_flags"]
+    assert "ubnd-thi-xa-hong-linh:committee:True" in data["unit_flags"]
     assert data["registry_content_types"] == ["organisation.level", "organisation.unit"]
     assert data["tables"] == [
         "siteblocks_abbreviation",
@@ -212,6 +222,10 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
         manage(settings.BASE_DIR, "shell", "--no-imports", "-c", READ_NEW_DATA, **old)
     )
     assert len(again.pop("article_photos")) == len(data.pop("article_photos")) + 1
+    # The new organisation demo adds the town's offices, wards and commune;
+    # the units there before keep their names, slugs and flags.
+    for grown in ("units", "unit_flags"):
+        assert set(data.pop(grown)) <= set(again.pop(grown))
     assert again == data
 
 
