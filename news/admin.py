@@ -6,7 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.history import HistoryAdmin
 
 from .models import Article, Category, Photo
 from .services import article_ensure_cover, articles_publish, articles_unpublish
@@ -62,7 +63,7 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "category",
