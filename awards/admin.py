@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.text import search_key
+from core.uploads import KEEP_UPLOADS, KeepUploadsModelForm
 
 from .models import Award, AwardForm, Decision, Recipient
 from .services import (
@@ -165,6 +166,9 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("article", "revoked_by")
     inlines = (AwardInline,)
+    # A scan that passed its checks is kept when the decision is refused.
+    form = KeepUploadsModelForm
+    formfield_overrides = KEEP_UPLOADS
     actions = ("export_xlsx", "export_csv")
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (

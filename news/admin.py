@@ -1,13 +1,14 @@
 from django.contrib import admin, messages
 from django.core.files.storage import default_storage
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.history import HistoryAdmin
+from core.uploads import KEEP_UPLOADS, KeepUploadsModelForm
 
 from .models import Article, Category, Photo
 from .services import article_ensure_cover, articles_publish, articles_unpublish
@@ -23,6 +24,9 @@ class CategoryAdmin(TabbedTranslationAdmin):
 class PhotoInline(TranslationStackedInline):
     model = Photo
     extra = 1
+    # A photo that passed its checks is kept when the article is refused.
+    form = KeepUploadsModelForm
+    formfield_overrides = KEEP_UPLOADS
     fields = (
         "thumbnail",
         "image",
@@ -67,7 +71,7 @@ class ArticleAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = (
         "title",
         "category",
-        "status",
+        "publication",
         "publish_at",
         "is_featured",
         "photo_count",
@@ -98,6 +102,22 @@ class ArticleAdmin(HistoryAdmin, TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(photo_total=Count("photos"))
+
+    @admin.display(description=_("status"), ordering="status")
+    def publication(self, article):
+        """Drafts, live articles and those waiting for their time told apart."""
+        if (
+            article.status == Article.Status.PUBLISHED
+            and article.publish_at > timezone.now()
+        ):
+            return _("Scheduled for %(time)s") % {
+                "time": formats.date_format(
+                    timezone.localtime(article.publish_at), "d/m/Y H:i"
+                )
+            }
+        if article.status == Article.Status.PUBLISHED:
+            return _("Live")
+        return article.get_status_display()
 
     @admin.display(description=_("photos"), ordering="photo_total")
     def photo_count(self, article):
