@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
+from .models import Abbreviation, Link, SiteSettings, SiteStatistics, Song, TownMap
 from .visits import visit_figures
 
 # Addresses typed without a scheme are read as https (Django 6's default).
@@ -64,3 +64,22 @@ class SiteStatisticsAdmin(admin.ModelAdmin):
 class AbbreviationAdmin(TabbedTranslationAdmin):
     list_display = ("acronym", "expansion_vi", "expansion_en")
     search_fields = ("acronym", "expansion_vi", "expansion_en")
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(TabbedTranslationAdmin):
+    fields = (
+        "managing_body",
+        "responsible_person",
+        "address",
+        ("phone", "email"),
+        "licence",
+        "updated_at",
+    )
+    readonly_fields = ("updated_at",)
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
