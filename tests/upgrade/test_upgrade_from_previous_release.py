@@ -183,6 +183,7 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     assert data["tables"] == [
         "siteblocks_abbreviation",
         "siteblocks_link",
+        "siteblocks_sitesettings",  # siteblocks 0002 (issue #13)
         "siteblocks_sitestatistics",
         "siteblocks_song",
         "siteblocks_townmap",
