@@ -193,6 +193,10 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     again = json.loads(
         manage(settings.BASE_DIR, "shell", "--no-imports", "-c", READ_NEW_DATA, **old)
     )
+    # Only the provincial public service portal is new in the demo (issue #13).
+    links_before, links_after = set(data.pop("links")), set(again.pop("links"))
+    assert links_after - links_before == {"Cổng Dịch vụ công tỉnh Hà Tĩnh"}
+    assert links_before <= links_after
     assert again == data
 
 
