@@ -34,7 +34,7 @@ def test_the_article_list_tells_scheduled_from_live(staff_client):
     ArticleFactory(title_vi="Bài nháp", status=Article.Status.DRAFT)
     html = staff_client.get(reverse("admin:news_article_changelist")).content.decode()
     assert "Hẹn giờ đăng 05/12/2030 09:30" in html
-    assert "Đang đăng" in html
+    assert "Đang đăng từ" in html
     assert "Nháp" in html
 
 
