@@ -91,6 +91,7 @@ admin: $(VENV)/.installed
 
 messages: $(VENV)/.installed
 	DEBUG=1 $(PY) manage.py makemessages --locale vi --locale en --no-obsolete --ignore '.venv/*'
+	DEBUG=1 $(PY) manage.py makemessages --domain djangojs --locale vi --locale en --no-obsolete --ignore '.venv/*' --ignore 'static/vendor/*' --ignore 'staticfiles/*'
 	DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
 
 clean:

@@ -6,11 +6,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.text import search_key
+from core.uploads import KEEP_UPLOADS, KeepUploadsModelForm
 
 from .models import Award, AwardForm, Decision, Recipient
 from .services import (
@@ -18,6 +20,7 @@ from .services import (
     awards_export_csv,
     awards_export_xlsx,
     awards_import,
+    awards_import_plan,
     awards_parse,
     awards_template_xlsx,
     form_allowed,
@@ -56,6 +59,24 @@ class RecipientAdmin(NormalisedSearchMixin, admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("name_key", "match_key")
     actions = ("merge",)
+    readonly_fields = ("certificates",)
+
+    @admin.display(description=_("certificates"))
+    def certificates(self, recipient):
+        awards = (
+            recipient.awards.select_related("decision", "form") if recipient.pk else []
+        )
+        return (
+            format_html_join(
+                "",
+                "<p>{} ({}): {}</p>",
+                (
+                    (award.award_name, award.decision, certificate_link(award))
+                    for award in awards
+                ),
+            )
+            or "—"
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(award_total=Count("awards"))
@@ -89,26 +110,37 @@ class RecipientAdmin(NormalisedSearchMixin, admin.ModelAdmin):
         )
 
 
-class AwardInline(TranslationTabularInline):
+def certificate_link(award):
+    return format_html(
+        '<a href="{}" target="_blank">{}</a>',
+        reverse("awards:certificate", args=[award.pk]),
+        _("Print the certificate"),
+    )
+
+
+class AwardInline(TranslationStackedInline):
+    """A recipient row on three short lines and the achievement, so that a
+    decision fits a 1280 px screen without sideways scrolling."""
+
     model = Award
     extra = 1
     ordering = ("order", "pk")
+    classes = ("award-rows",)
     fields = (
-        "order",
-        "kind",
-        "name",
-        "position",
-        "unit",
-        "form",
-        "award_class",
+        ("order", "kind", "name"),
+        ("position", "unit"),
+        ("form", "award_class", "posthumous"),
         "achievement",
-        "posthumous",
-        "bonus_coefficient",
-        "bonus_amount",
+        ("bonus_coefficient", "bonus_amount", "certificate"),
     )
+    readonly_fields = ("certificate",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("form")
+
+    @admin.display(description=_("certificate"))
+    def certificate(self, award):
+        return certificate_link(award) if award.pk else "—"
 
 
 @admin.register(Decision)
@@ -134,6 +166,9 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("article", "revoked_by")
     inlines = (AwardInline,)
+    # A scan that passed its checks is kept when the decision is refused.
+    form = KeepUploadsModelForm
+    formfield_overrides = KEEP_UPLOADS
     actions = ("export_xlsx", "export_csv")
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
@@ -263,8 +298,10 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
                 )
                 return redirect("admin:awards_decision_import")
             try:
+                # Kept as a draft unless the editor chose to publish.
                 report = awards_import(
-                    parsed=parsed, draft=bool(request.POST.get("draft"))
+                    parsed=parsed,
+                    draft=request.POST.get("status") != Decision.Status.ISSUED,
                 )
             except AwardsImportError as exc:
                 context["errors"] = exc.errors
@@ -303,6 +340,7 @@ class DecisionAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
                         token=token,
                         decisions=parsed.decisions(),
                         preview_rows=parsed.rows[:PREVIEW_ROWS],
+                        plan=awards_import_plan(parsed=parsed),
                     )
         return TemplateResponse(request, "admin/awards/decision/import.html", context)
 

@@ -20,7 +20,7 @@ class AwardsConfig(AppConfig):
             search=sections.Search(
                 kind="decision",
                 template="awards/includes/search_hit.html",
-                snippet_fields=("excerpt", "achievement"),
+                snippet_fields=("excerpt", "achievement", "recipients_text"),
                 date="date",
                 related=("issuer",),
             ),

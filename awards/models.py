@@ -14,7 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -198,6 +198,10 @@ class Decision(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # “Trần Thị Hoa – Giấy khen; …”: who is honoured with what, kept by
+    # Award.save() and delete() and the import (refresh_recipients), so that
+    # site search finds a person and shows that person and award.
+    recipients_text = models.TextField(editable=False, blank=True, default="")
     # Folded text for site search (core.sections.Search), set in save().
     search_title = models.TextField(editable=False, blank=True, default="")
     search_text = models.TextField(editable=False, blank=True, default="")
@@ -265,7 +269,8 @@ class Decision(models.Model):
         self.search_title, self.search_text = self.search_fields()
 
     def search_fields(self):
-        """(folded number and excerpts, folded achievements and signer)."""
+        """(folded number and excerpts, folded achievements, signer and
+        recipients)."""
         return (
             fold_for_search(self.number, self.excerpt_vi, self.excerpt_en),
             fold_for_search(
@@ -274,8 +279,41 @@ class Decision(models.Model):
                 self.signer_name,
                 self.signer_title_vi,
                 self.signer_title_en,
+                self.recipients_text,
             ),
         )
+
+    # The search snippet reads translated fields (core.sections.Search): the
+    # names are the same in both languages.
+    @property
+    def recipients_text_vi(self):
+        return self.recipients_text
+
+    recipients_text_en = recipients_text_vi
+
+    @classmethod
+    def refresh_recipients(cls, pks, *, batch_size=900):
+        """Recompute the recipients text and search columns of these
+        decisions from their rows: three queries a batch of decisions."""
+        pks = sorted(set(pks))
+        for start in range(0, len(pks), batch_size):
+            batch = pks[start : start + batch_size]
+            decisions = cls.objects.in_bulk(batch)
+            names = {}
+            rows = Award.objects.filter(decision_id__in=batch).select_related("form")
+            with translation.override("vi"):
+                for award in rows.order_by("decision_id", "order", "pk"):
+                    names.setdefault(award.decision_id, []).append(
+                        f"{award.name} – {award.award_name}"
+                    )
+            for decision in decisions.values():
+                decision.recipients_text = "; ".join(names.get(decision.pk, []))
+                decision.search_title, decision.search_text = decision.search_fields()
+            cls.objects.bulk_update(
+                decisions.values(),
+                ["recipients_text", "search_title", "search_text"],
+                batch_size=batch_size,
+            )
 
     def recipients_display(self):
         """“12 collectives, 20 individuals”, from the with_counts() annotations."""
@@ -499,6 +537,13 @@ class Award(models.Model):
             )
         super().save(*args, **kwargs)
         self._identity = self._current_identity()
+        Decision.refresh_recipients([self.decision_id])
+
+    def delete(self, *args, **kwargs):
+        decision_id = self.decision_id
+        result = super().delete(*args, **kwargs)
+        Decision.refresh_recipients([decision_id])
+        return result
 
     def set_derived_fields(self):
         """Store names and texts clean, as save() does; a bulk_create must

@@ -48,7 +48,11 @@ HEADERS = [
     "Chức vụ",
     "Đơn vị",
     "Thành tích",
+    "Chức vụ người ký",
+    "Trích yếu",
 ]
+# Files made from the template before it had the signer's title and excerpt.
+LEGACY_HEADERS = HEADERS[:11]
 # How the file names each kind of recipient (the file format is Vietnamese
 # whatever the interface language).
 KIND_LABELS = {
@@ -74,6 +78,8 @@ LIMITS = {
     "position": 200,
     "unit": 255,
     "achievement": 2000,
+    "signer_title": 160,
+    "excerpt": 2000,
 }
 
 
@@ -125,6 +131,8 @@ class ImportRow:
     position: str
     unit: str
     achievement: str
+    signer_title: str = ""
+    excerpt: str = ""
 
     @property
     def decision_key(self):
@@ -214,7 +222,8 @@ def awards_parse(*, file) -> ParsedImport:
                     )
                 ]
             )
-        cells = [_text(value) for value in (list(values) + [None] * 11)[:11]]
+        columns = len(HEADERS)
+        cells = [_text(value) for value in (list(values) + [None] * columns)[:columns]]
         if not any(cells):
             continue
         row_errors = []
@@ -333,7 +342,7 @@ def _check_header(header):
     found = [name_key(_text(value)) for value in (header or ())]
     while found and not found[-1]:
         found.pop()
-    if found != expected:
+    if found not in (expected, expected[: len(LEGACY_HEADERS)]):
         missing = [title for title in HEADERS if name_key(title) not in found]
         raise AwardsImportError(
             [
@@ -378,7 +387,7 @@ def _text(value) -> str:
 
 def _check_row(number, values, cells, issuers, forms, errors):
     (order, decision_number, date, issuer, signer, form, kind, name, position, unit,
-     achievement) = cells  # fmt: skip
+     achievement, signer_title, excerpt) = cells  # fmt: skip
 
     def error(code, message):
         errors.append(RowError(number, code, message))
@@ -441,6 +450,8 @@ def _check_row(number, values, cells, issuers, forms, errors):
         ("position", position),
         ("unit", unit),
         ("achievement", achievement),
+        ("signer_title", signer_title),
+        ("excerpt", excerpt),
     ):
         if len(value) > LIMITS[key]:
             error(
@@ -467,6 +478,8 @@ def _check_row(number, values, cells, issuers, forms, errors):
         position=position,
         unit=unit,
         achievement=achievement,
+        signer_title=signer_title,
+        excerpt=excerpt,
     )
 
 
@@ -589,6 +602,7 @@ def awards_import(
             progress(report.awards_existing + report.awards_created, report.rows)
     if progress and not awards:
         progress(report.rows, report.rows)
+    Decision.refresh_recipients({award.decision_id for award in awards})
     # bulk_create sends no signals: start a new content version, committed
     # with the rows (core.cache), and say what was imported in the audit trail.
     content_changed()
@@ -620,9 +634,8 @@ def _in_batches(queryset, lookup, values):
         yield from queryset.filter(**{lookup: values[start : start + BATCH_SIZE]})
 
 
-def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
-    """The decision of each group of rows by decision key, created unless
-    recorded already, and the keys of those recorded already."""
+def _recorded_decisions(groups) -> dict:
+    """The decisions already recorded, by the decision keys of the rows."""
     decisions = {}
     for decision in _in_batches(
         Decision.objects.all(), "number_key__in", {key[1] for key in groups}
@@ -630,6 +643,13 @@ def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
         key = (decision.issuer_id, decision.number_key, decision.date.isoformat())
         if key in groups:
             decisions[key] = decision
+    return decisions
+
+
+def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
+    """The decision of each group of rows by decision key, created unless
+    recorded already, and the keys of those recorded already."""
+    decisions = _recorded_decisions(groups)
     found = set(decisions)
     new = []
     for key, rows in groups.items():
@@ -642,6 +662,8 @@ def _decisions(groups, *, issuers, draft) -> tuple[dict, set]:
             number=rows[0].number,
             date=datetime.date.fromisoformat(date),
             signer_name=next((row.signer for row in rows if row.signer), ""),
+            signer_title_vi=next((r.signer_title for r in rows if r.signer_title), ""),
+            excerpt_vi=next((row.excerpt for row in rows if row.excerpt), ""),
             achievement_vi=achievements.most_common(1)[0][0] if achievements else "",
             status=Decision.Status.DRAFT if draft else Decision.Status.ISSUED,
         )
@@ -680,6 +702,60 @@ def _recipients(rows) -> dict[tuple[str, str, str], int]:
     )
     found.update((recipient.match_key, recipient.pk) for recipient in new)
     return {names: found[r.match_key] for names, r in named.items()}
+
+
+@dataclass
+class ImportPlan:
+    """What importing parsed rows would add, told before anything is written."""
+
+    decisions_new: int = 0
+    decisions_existing: int = 0
+    rows_new: int = 0
+    rows_existing: int = 0
+
+
+def awards_import_plan(*, parsed: ParsedImport) -> ImportPlan:
+    """Count, without writing, the decisions and rows an import would add and
+    those recorded already (a re-import adds nothing: all rows recorded)."""
+    groups = {}
+    for row in parsed.rows:
+        groups.setdefault(row.decision_key, []).append(row)
+    recorded = _recorded_decisions(groups)
+    keys = {
+        Recipient.key_for(row.kind, row.name, row.unit)
+        for key in recorded
+        for row in groups[key]
+    }
+    recipients = dict(
+        _in_batches(
+            RecipientKey.objects.values_list("key", "recipient_id"), "key__in", keys
+        )
+    )
+    existing = set(
+        _in_batches(
+            Award.objects.values_list("decision_id", "recipient_id", "form_id"),
+            "decision_id__in",
+            [decision.pk for decision in recorded.values()],
+        )
+    )
+    plan = ImportPlan(
+        decisions_new=len(groups) - len(recorded), decisions_existing=len(recorded)
+    )
+    seen = set()
+    for key, rows in groups.items():
+        decision = recorded.get(key)
+        for row in rows:
+            recipient_id = recipients.get(
+                Recipient.key_for(row.kind, row.name, row.unit)
+            )
+            identity = (decision and decision.pk, recipient_id, row.form_id)
+            if decision and recipient_id and (identity in existing or identity in seen):
+                plan.rows_existing += 1
+            else:
+                plan.rows_new += 1
+            if recipient_id:
+                seen.add(identity)
+    return plan
 
 
 # Between the admin's preview and confirmation ------------------------------
@@ -742,6 +818,8 @@ def awards_export_rows(*, awards: QuerySet) -> Iterable[list]:
             award.position,
             award.unit,
             award.achievement_vi or decision.achievement_vi,
+            decision.signer_title_vi,
+            decision.excerpt_vi,
         ]
 
 
@@ -759,7 +837,9 @@ def awards_export_xlsx(*, awards: QuerySet) -> bytes:
         sheet.append(values)
         sheet.cell(row=sheet.max_row, column=3).number_format = "DD/MM/YYYY"
     for letter, width in zip(
-        "ABCDEFGHIJK", (6, 16, 14, 28, 20, 24, 12, 30, 24, 30, 60), strict=True
+        "ABCDEFGHIJKLM",
+        (6, 16, 14, 28, 20, 24, 12, 30, 24, 30, 60, 24, 50),
+        strict=True,
     ):
         sheet.column_dimensions[letter].width = width
     buffer = io.BytesIO()

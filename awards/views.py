@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -67,7 +68,18 @@ class DecisionListView(ListView):
             if self.request.GET
             else {"q": "", "year": None, "form": None, "kind": ""}
         )
-        return filter_decisions(Decision.objects.for_listing(), self.filters)
+        decisions = filter_decisions(Decision.objects.for_listing(), self.filters)
+        if self.filters["q"]:
+            # Searching a name shows the people found and their awards.
+            matching = Award.objects.filter(**award_lookups(self.filters))
+            decisions = decisions.prefetch_related(
+                Prefetch(
+                    "awards",
+                    queryset=matching.select_related("form"),
+                    to_attr="matching_awards",
+                )
+            )
+        return decisions
 
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size)
@@ -159,4 +171,5 @@ def certificate(request, pk):
     award = get_object_or_404(
         Award.objects.select_related("decision__issuer", "form"), pk=pk
     )
-    return render(request, "awards/certificate.html", {"award": award})
+    place = getattr(settings, "AWARDS_CERTIFICATE_PLACE", "Hồng Lĩnh")
+    return render(request, "awards/certificate.html", {"award": award, "place": place})

@@ -7,6 +7,8 @@ import unicodedata
 
 from django.utils.text import slugify
 
+# A slash, dot or backslash between digits ("12/2026") becomes a hyphen, not nothing.
+_DATE_SEPARATOR = re.compile(r"(?<=\d)[/.\\](?=\d)")
 # Django's slugify drops đ/Đ ("Đảng bộ" -> "ang-bo"): NFKD has no decomposition for them.
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
@@ -21,8 +23,10 @@ def nfc(value: str) -> str:
 
 
 def slugify_vi(value: str, max_length: int = 200) -> str:
-    """ASCII slug that keeps Vietnamese words: "Đồng chí" -> "dong-chi"."""
-    slug = slugify(nfc(value or "").translate(_D_MAP))
+    """ASCII slug that keeps Vietnamese words: "Đồng chí" -> "dong-chi", and
+    dates readable: "12/2026" -> "12-2026", "05.12.2019" -> "05-12-2019"."""
+    text = _DATE_SEPARATOR.sub("-", nfc(value or ""))
+    slug = slugify(text.translate(_D_MAP))
     return slug[:max_length].strip("-")
 
 

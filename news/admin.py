@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import HistoryAdmin
 from core.images import admin_thumbnail
 
 from .admin_newsroom import LiveArticleInlineMixin, NewsroomAdminMixin
@@ -81,13 +81,12 @@ class PublicationStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    NewsroomAdminMixin, ViewCountAdminMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    NewsroomAdminMixin, ViewCountAdminMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     list_display = (
         "title",
         "category",
-        "status",
-        "publish_at",
+        "publication",
         "is_featured",
         "photo_count",
         "view_count",
@@ -118,6 +117,17 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(photo_total=Count("photos"))
+
+    @admin.display(description=_("status"), ordering="publish_at")
+    def publication(self, article):
+        """Drafts, live articles and those waiting for their time told apart,
+        with the publication time (one column: headlines keep their room)."""
+        when = formats.date_format(timezone.localtime(article.publish_at), "d/m/Y H:i")
+        if article.status != Article.Status.PUBLISHED:
+            return article.get_status_display()
+        if article.publish_at > timezone.now():
+            return _("Scheduled for %(time)s") % {"time": when}
+        return _("Live since %(time)s") % {"time": when}
 
     @admin.display(description=_("photos"), ordering="photo_total")
     def photo_count(self, article):

@@ -387,7 +387,7 @@ class QuestionEmail(models.Model):
         related_name="emails",
         verbose_name=_("question"),
     )
-    to = models.EmailField(_("recipient"))
+    to = models.EmailField(_("recipient address"))
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
     status = models.CharField(

@@ -606,9 +606,11 @@ def _hit(kind, obj, words, language) -> Hit:
         for name in search.snippet_fields
     ]
     texts = [(lang, html_to_text(value)) for lang, value in fields if value]
-    chosen = next(
-        ((lang, text) for lang, text in texts if _first_match(text, words) is not None),
-        texts[0] if texts else (language, ""),
+    # The text that matches the most words of the query (the first on a tie):
+    # "tran thi hoa" shows the row naming Trần Thị Hoa, not an excerpt that
+    # only says "thị xã".
+    chosen = max(
+        texts or [(language, "")], key=lambda lang_text: _matched(lang_text[1], words)
     )
     return Hit(
         kind=kind,
@@ -620,11 +622,9 @@ def _hit(kind, obj, words, language) -> Hit:
     )
 
 
-def _first_match(text: str, words: set[str]):
-    for match in _WORD.finditer(text):
-        if _folded(match.group()) in words:
-            return match
-    return None
+def _matched(text: str, words: set[str]) -> int:
+    """How many of ``words`` occur in ``text``."""
+    return len({_folded(m.group()) for m in _WORD.finditer(text)} & words)
 
 
 def highlight(text: str, words: set[str], *, window: int | None = None) -> str:

@@ -17,9 +17,16 @@ class SiteBlocksConfig(AppConfig):
         from core.cache import track_content
 
         from . import visits
-        from .models import Abbreviation, Link, SiteStatistics, Song, TownMap
+        from .models import (
+            Abbreviation,
+            Link,
+            SiteSettings,
+            SiteStatistics,
+            Song,
+            TownMap,
+        )
 
-        track_content(Link, Song, TownMap)
+        track_content(Link, Song, TownMap, SiteSettings)
         pagecache.register_hole("visits", visits.render_figures)
         # Registering tracks the glossary: article bodies are cached with their
         # abbreviations marked up, under the content version.

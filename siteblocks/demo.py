@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 
 from core.demo_media import draw_map_jpeg, tune_wav
 
-from .models import Link, SiteStatistics, Song, TownMap
+from .models import Link, SiteSettings, SiteStatistics, Song, TownMap
 
 LINKS = [
     (
@@ -18,12 +18,31 @@ LINKS = [
         "https://dichvucong.gov.vn/",
     ),
     (
+        "Cổng Dịch vụ công tỉnh Hà Tĩnh",
+        "Ha Tinh provincial public service portal",
+        "https://dichvucong.hatinh.gov.vn/",
+    ),
+    (
         "Cổng thông tin điện tử Chính phủ",
         "Government portal of Viet Nam",
         "https://chinhphu.vn/",
     ),
     ("Báo Hà Tĩnh", "Ha Tinh newspaper", "https://baohatinh.vn/"),
 ]
+
+# The footer's legal details: placeholders the editors replace in the admin.
+LEGAL = {
+    "managing_body_vi": "Ủy ban nhân dân thị xã Hồng Lĩnh, tỉnh Hà Tĩnh",
+    "managing_body_en": "People's Committee of Hong Linh town, Ha Tinh province",
+    "responsible_person_vi": "Chánh Văn phòng HĐND và UBND thị xã (nội dung mẫu)",
+    "responsible_person_en": "Chief of the Office of the People's Council and Committee (demo)",
+    "address_vi": "Số 1 đường Quang Trung, phường Bắc Hồng, thị xã Hồng Lĩnh, tỉnh Hà Tĩnh",
+    "address_en": "1 Quang Trung street, Bac Hong ward, Hong Linh town, Ha Tinh province",
+    "phone": "0239 3 836 000",
+    "email": "vanphong@honglinh.example.vn",
+    "licence_vi": "Giấy phép số …/GP-STTTT (nội dung mẫu, thay bằng số giấy phép thật)",
+    "licence_en": "Licence no. …/GP-STTTT (demo: replace with the real licence)",
+}
 
 # Carried over from the town's previous website, as its visit counter showed.
 STARTING_VISITS = 790992
@@ -71,6 +90,11 @@ def load() -> str:
             url=url,
             defaults={"name_vi": name_vi, "name_en": name_en, "order": order},
         )
+    legal = SiteSettings.load()
+    if not legal.responsible_person_vi:
+        for name, value in LEGAL.items():
+            setattr(legal, name, value)
+        legal.save()
     statistics = SiteStatistics.load()
     if not statistics.starting_total:
         statistics.starting_total = STARTING_VISITS

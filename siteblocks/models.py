@@ -164,6 +164,52 @@ class SiteStatistics(models.Model):
         return self.starting_total + self.counted_total
 
 
+class SiteSettings(models.Model):
+    """The legal details every page's footer must carry (Nghị định
+    42/2022/NĐ-CP on government portals), set by staff in the admin."""
+
+    managing_body = models.CharField(
+        _("managing body"),
+        max_length=255,
+        blank=True,
+        help_text=_("Cơ quan chủ quản, e.g. “Ủy ban nhân dân thị xã Hồng Lĩnh”."),
+    )
+    responsible_person = models.CharField(
+        _("person responsible"),
+        max_length=255,
+        blank=True,
+        help_text=_("Người chịu trách nhiệm: name and title."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("telephone"), max_length=60, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    licence = models.CharField(
+        _("licence"),
+        max_length=255,
+        blank=True,
+        help_text=_("Giấy phép số …, issued by …, on …"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("footer legal details")
+        verbose_name_plural = _("footer legal details")
+
+    def __str__(self):
+        return str(_("Footer legal details"))
+
+    def save(self, *args, **kwargs):
+        for name in ("managing_body", "responsible_person", "address", "licence"):
+            for language in ("vi", "en"):
+                field = f"{name}_{language}"
+                setattr(self, field, nfc(getattr(self, field) or ""))
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls):
+        return cls.objects.filter(pk=1).first() or cls.objects.get_or_create(pk=1)[0]
+
+
 class Abbreviation(models.Model):
     """A glossary entry: on article pages the first use of the acronym is
     marked up with its expansion (siteblocks.glossary)."""

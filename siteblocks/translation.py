@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Abbreviation, Link, Song, TownMap
+from .models import Abbreviation, Link, SiteSettings, Song, TownMap
 
 
 @register(Link)
@@ -25,3 +25,8 @@ class SongTranslationOptions(TranslationOptions):
 class AbbreviationTranslationOptions(TranslationOptions):
     fields = ("expansion",)
     required_languages = ("vi",)
+
+
+@register(SiteSettings)
+class SiteSettingsTranslationOptions(TranslationOptions):
+    fields = ("managing_body", "responsible_person", "address", "licence")

@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='questionemail',
             name='to',
-            field=models.EmailField(max_length=254, verbose_name='recipient'),
+            field=models.EmailField(max_length=254, verbose_name='recipient address'),
         ),
     ]

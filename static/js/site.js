@@ -60,7 +60,16 @@
 
   // Applied as early as possible so pages do not jump after loading.
   try { root.style.setProperty("--text-size", SIZES[currentSize()] + "rem"); } catch (e) { /* storage blocked */ }
+  // Browsers that cannot show a closed <details>' content on wide screens
+  // (site-header.css) get the menu opened there instead.
+  function setUpMenu() {
+    var menu = document.querySelector("[data-site-menu]");
+    var styled = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+    if (menu && !styled && window.matchMedia("(min-width: 48rem)").matches) menu.open = true;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpMenu();
     try { setUpTextSize(); } catch (e) { /* storage blocked: controls stay hidden */ }
     setUpRating();
   });

@@ -70,7 +70,7 @@ def test_import_preview_then_confirm(staff_client):
     assert "Trần Văn Hải" in preview.content.decode()
     assert Decision.objects.count() == 0  # nothing yet
     token = preview.context["token"]
-    done = staff_client.post(url, {"confirm": "1", "token": token})
+    done = staff_client.post(url, {"confirm": "1", "token": token, "status": "issued"})
     assert done.status_code == 302
     assert Award.objects.count() == 2
     assert Decision.objects.get().status == Decision.Status.ISSUED

@@ -208,6 +208,7 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     assert data["tables"] == [
         "siteblocks_abbreviation",
         "siteblocks_link",
+        "siteblocks_sitesettings",  # siteblocks 0002 (issue #13)
         "siteblocks_sitestatistics",
         "siteblocks_song",
         "siteblocks_townmap",
@@ -226,6 +227,10 @@ def test_a_database_of_the_previous_release_migrates_with_its_data(
     # the units there before keep their names, slugs and flags.
     for grown in ("units", "unit_flags"):
         assert set(data.pop(grown)) <= set(again.pop(grown))
+    # Only the provincial public service portal is new in the demo (issue #13).
+    links_before, links_after = set(data.pop("links")), set(again.pop("links"))
+    assert links_after - links_before == {"Cổng Dịch vụ công tỉnh Hà Tĩnh"}
+    assert links_before <= links_after
     assert again == data
 
 

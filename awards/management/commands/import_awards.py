@@ -16,13 +16,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The .xlsx file.")
-        parser.add_argument(
+        status = parser.add_mutually_exclusive_group()
+        status.add_argument(
+            "--publish",
+            action="store_true",
+            help="Record new decisions as issued (public) at once.",
+        )
+        status.add_argument(
             "--draft",
             action="store_true",
-            help="Record new decisions as drafts (not public) instead of issued.",
+            help="Record new decisions as drafts, not public (the default).",
         )
 
-    def handle(self, *args, file, draft, **options):
+    def handle(self, *args, file, publish, draft, **options):
+        draft = not publish
         translation.activate("vi")
         path = Path(file)
         if not path.is_file():
