@@ -4,6 +4,8 @@ compares them, and restoring a version brings them back, for a published
 article only once approved (docs/NEWSROOM.md)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from news.models import Article, ArticleRevision
 from news.services import article_approve, article_save_revision
@@ -239,3 +241,27 @@ class TestRestore:
         assert revision.content.get("photos", []) == []
         article_approve(article=article, user=approver())
         assert article.photos.count() == (1 if photos == "not a list" else 0)
+
+
+def test_comparing_photos_costs_the_same_queries_for_one_or_many(client):
+    client.force_login(editor())
+    article = ArticleFactory()
+
+    def compare():
+        old, new = versions(article)[:2]
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(
+                versions_url(article),
+                {"a": f"h{old.history_id}", "b": f"h{new.history_id}"},
+            ).content.decode()
+        return len(queries), page
+
+    PhotoFactory(article=article)
+    article.save()
+    compare()  # per-process caches warm up
+    small, _page = compare()
+    for _index in range(8):
+        PhotoFactory(article=article, caption_override_vi="Thêm")
+    large, page = compare()
+    assert page.count("<ins>Thêm") == 8
+    assert small == large
