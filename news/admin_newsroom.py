@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from .compare import compare_rows
+from .compare import compare_rows, photo_rows
 from .dashboard import returned_to
 from .models import REVISED_FIELDS, Article, ArticleRevision, ArticleTransition
 from .services import (
@@ -417,6 +417,8 @@ class NewsroomAdminMixin:
             rows = compare_rows(
                 COMPARED_FIELDS, article_content(article=article), revision.content
             )
+            if "photos" in revision.content:
+                rows += photo_rows(article.photo_snapshot(), revision.content["photos"])
         context = self._context(
             request,
             article,
@@ -504,10 +506,12 @@ class NewsroomAdminMixin:
         rows, error = None, None
         if left or right:
             if left in versions and right in versions:
-                rows = compare_rows(
-                    COMPARED_FIELDS,
-                    _version_content(versions[left]),
-                    _version_content(versions[right]),
+                before = _version_content(versions[left])
+                after = _version_content(versions[right])
+                rows = compare_rows(COMPARED_FIELDS, before, after)
+                live = article.photo_snapshot()
+                rows += photo_rows(
+                    before.get("photos", live), after.get("photos", live)
                 )
             else:
                 error = _("Choose two versions of this article to compare.")
@@ -531,7 +535,10 @@ class NewsroomAdminMixin:
 def _version_content(version) -> dict:
     if isinstance(version, ArticleRevision):
         return dict(version.content)
-    return {name: getattr(version, name, "") for name in REVISED_FIELDS}
+    return {
+        **{name: getattr(version, name, "") for name in REVISED_FIELDS},
+        "photos": version.photos,
+    }
 
 
 def _local(moment) -> str:

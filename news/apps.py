@@ -10,6 +10,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from django.apps import apps as global_apps
         from django.db.models.signals import post_migrate, post_save
+        from simple_history.signals import pre_create_historical_record
 
         from core import pagecache, sections
         from photos import usage
@@ -40,6 +41,11 @@ class NewsConfig(AppConfig):
             services.library_photo_saved,
             sender=LibraryPhoto,
             dispatch_uid="news-library-photo-saved",
+        )
+        pre_create_historical_record.connect(
+            services.version_photos,
+            sender=Article.history.model,
+            dispatch_uid="news-version-photos",
         )
         sections.register(
             Article,

@@ -306,6 +306,29 @@ class Article(models.Model):
         )
         return list(self.photos.all())
 
+    def photo_snapshot(self) -> list[dict]:
+        """The article's photos as a version keeps them: which library photo,
+        the captions for this article, the place and the order."""
+        return [
+            {"photo": row.pop("photo_id"), **row}
+            for row in self.photos.order_by("after_paragraph", "order", "pk").values(
+                "photo_id", *PHOTO_SNAPSHOT_FIELDS
+            )
+        ]
+
+    def record_photos(self) -> None:
+        """Keep the current photos on the latest saved version (the photos
+        are saved after the article in the admin, by the inline)."""
+        history = type(self).history
+        latest = (
+            history.filter(id=self.pk)
+            .order_by("-history_date", "-history_id")
+            .values("history_id")[:1]
+        )
+        history.model.objects.filter(history_id__in=Subquery(latest)).update(
+            photos=self.photo_snapshot()
+        )
+
     def body_with_photos(self, photos):
         """The body as a list of ("html", block) and ("photo", photo) items, each
         photo placed after the paragraph its editor chose."""
@@ -320,6 +343,24 @@ class Article(models.Model):
             items.append(("html", block))
             items.extend(("photo", photo) for photo in by_position.get(index, []))
         return items
+
+
+PHOTO_SNAPSHOT_FIELDS = (
+    "caption_override_vi",
+    "caption_override_en",
+    "after_paragraph",
+    "order",
+)
+
+
+class ArticleVersionPhotos(models.Model):
+    """What the article's history adds to simple-history's columns: the
+    photos of each version (None for versions saved before they were kept)."""
+
+    photos = models.JSONField(_("photos"), null=True, blank=True, default=None)
+
+    class Meta:
+        abstract = True
 
 
 def photo_upload_to(instance, filename):
@@ -377,10 +418,12 @@ class Photo(models.Model):
             setattr(self, field, nfc(getattr(self, field) or ""))
         super().save(*args, **kwargs)
         self.article.refresh_search_fields()
+        self.article.record_photos()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
         self.article.refresh_search_fields()
+        self.article.record_photos()
         return result
 
     @property

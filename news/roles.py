@@ -21,13 +21,25 @@ _WRITE = (
     "news.delete_photo",
     "news.view_photo",
     "news.view_category",
+    # The photo library: find a photo to place, or add a new one. Changing a
+    # library photo changes it in published articles, so only approvers may.
+    "photos.add_photo",
+    "photos.view_photo",
+    "photos.view_album",
 )
 _REVIEW = (*_WRITE, "news.review_article", "news.delete_article")
+_LIBRARY = (
+    "photos.change_photo",
+    "photos.delete_photo",
+    "photos.add_album",
+    "photos.change_album",
+    "photos.delete_album",
+)
 
 ROLES = {
     REPORTER: _WRITE,
     EDITOR: _REVIEW,
-    APPROVER: (*_REVIEW, "news.publish_article"),
+    APPROVER: (*_REVIEW, "news.publish_article", *_LIBRARY),
     ADMINISTRATOR: None,  # every permission
 }
 

@@ -10,6 +10,7 @@ from core.html import sanitize_html
 from core.text import nfc
 
 from .models import (
+    PHOTO_SNAPSHOT_FIELDS,
     REVISED_FIELDS,
     Article,
     ArticleRevision,
@@ -53,6 +54,12 @@ def library_photo_saved(sender, instance, **kwargs):
     found by the new words (their folded search text is stored)."""
     for article in Article.objects.filter(photos__photo=instance).distinct():
         article.refresh_search_fields()
+
+
+def version_photos(sender, instance, history_instance, **kwargs):
+    """A new version of an article starts with the photos it has now; the
+    admin's photo inline, saved after it, updates them (Photo.save)."""
+    history_instance.photos = instance.photo_snapshot() if instance.pk else []
 
 
 @transaction.atomic
@@ -189,6 +196,68 @@ def _clean_content(content: dict) -> dict:
     return cleaned
 
 
+def _clean_photos(photos) -> list[dict] | None:
+    """A version's photos that can still be placed: library photos deleted
+    since are left out; None when the version kept none."""
+    if not isinstance(photos, list):
+        return None
+    items = [item for item in photos if isinstance(item, dict)]
+    library = Photo._meta.get_field("photo").related_model
+    existing = set(
+        library.objects.filter(
+            pk__in=[item.get("photo") for item in items if _is_int(item.get("photo"))]
+        ).values_list("pk", flat=True)
+    )
+    cleaned = []
+    for item in items:
+        if item.get("photo") not in existing:
+            continue
+        cleaned.append(
+            {
+                "photo": item["photo"],
+                "caption_override_vi": nfc(str(item.get("caption_override_vi") or ""))[
+                    :500
+                ],
+                "caption_override_en": nfc(str(item.get("caption_override_en") or ""))[
+                    :500
+                ],
+                "after_paragraph": _small(item.get("after_paragraph")),
+                "order": _small(item.get("order")),
+            }
+        )
+    return cleaned
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _small(value) -> int:
+    return min(max(value, 0), 32767) if _is_int(value) else 0
+
+
+@transaction.atomic
+def article_apply_photos(*, article: Article, photos: list[dict]) -> None:
+    """Give the article the photos of a version: placements of the same
+    library photo are kept (and the cover with them), the others removed,
+    the missing ones placed again."""
+    current = {}
+    for placement in article.photos.order_by("pk"):
+        current.setdefault(placement.photo_id, []).append(placement)
+    for item in photos:
+        kept = current.get(item["photo"])
+        placement = kept.pop(0) if kept else Photo(photo_id=item["photo"])
+        placement.article = article
+        for name in PHOTO_SNAPSHOT_FIELDS:
+            setattr(placement, name, item[name])
+        placement.save()
+    for leftover in current.values():
+        for placement in leftover:
+            placement.delete()
+    article_ensure_cover(article=article)
+    content_changed()
+
+
 def _record(*, article, user, action, from_status="", to_status=None, **kwargs):
     return ArticleTransition.objects.create(
         article=article,
@@ -213,11 +282,21 @@ def article_save_revision(
     version does not change. A later edit replaces the open one (whose
     text the editor started from)."""
     _refuse_unless(article_can_edit(user=user, article=article))
+    open_revision = article_open_revision(article=article)
+    cleaned = _clean_content(content)
+    # Photos come from a restored version; a later edit of its texts keeps them.
+    photos = _clean_photos(
+        content["photos"]
+        if "photos" in content
+        else open_revision and open_revision.content.get("photos")
+    )
+    if photos is not None:
+        cleaned["photos"] = photos
     article.revisions.filter(
         state__in=[ArticleRevision.State.PENDING, ArticleRevision.State.RETURNED]
     ).update(state=ArticleRevision.State.SUPERSEDED)
     revision = ArticleRevision.objects.create(
-        article=article, content=_clean_content(content), created_by=user, note=note
+        article=article, content=cleaned, created_by=user, note=note
     )
     _record(
         article=article,
@@ -301,6 +380,9 @@ def article_approve(
         if publish_at and publish_at > now:
             article.publish_at = publish_at
         article.save()
+        photos = _clean_photos(revision.content.get("photos"))
+        if photos is not None:
+            article_apply_photos(article=article, photos=photos)
         revision.state = ArticleRevision.State.APPROVED
         revision.save(update_fields=["state"])
         _record(
@@ -360,5 +442,8 @@ def article_restore(*, article: Article, user, content: dict) -> ArticleRevision
     article_apply_content(article=article, content=_clean_content(content))
     article.status = Status.DRAFT
     article.save()
+    photos = _clean_photos(content.get("photos"))
+    if photos is not None:
+        article_apply_photos(article=article, photos=photos)
     _record(article=article, user=user, action=Action.RESTORE, from_status=previous)
     return None

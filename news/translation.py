@@ -1,7 +1,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Category, Photo
+from .models import Article, ArticleVersionPhotos, Category, Photo
 
 
 @register(Category)
@@ -24,4 +24,9 @@ class PhotoTranslationOptions(TranslationOptions):
 # After translation registration: HistoricalRecords() on a translated model
 # breaks every save (see STACK.md).
 # The folded search columns are derived from the texts: not worth a history.
-simple_history.register(Article, excluded_fields=["search_title", "search_text"])
+# Each version also keeps the article's photos (Article.record_photos).
+simple_history.register(
+    Article,
+    excluded_fields=["search_title", "search_text"],
+    bases=[ArticleVersionPhotos],
+)

@@ -23,7 +23,7 @@ def test_an_administrator_reads_and_filters_the_audit_trail(site, page):
     expect(page.locator(".messagelist")).to_be_visible()
 
     page.goto(site + "/admin/audit/auditentry/")
-    expect(page.locator("#result_list")).to_contain_text("Gỡ đăng")
+    expect(page.locator("#result_list")).to_contain_text("Gỡ bài")
     page.get_by_role("link", name="Đăng nhập thất bại").click()
     rows = page.locator("#result_list tbody tr")
     expect(rows).to_have_count(1)

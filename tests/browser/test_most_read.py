@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from news import most_read
 from news.demo import CONFERENCE_SLUG
+from news.models import ArticleViews
 from tests.browser.conftest import WIDTHS
 
 # Headless Chromium says "HeadlessChrome" and is not counted, like other bots.
@@ -16,6 +17,13 @@ READER_AGENT = (
 )
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTICLE_PATH = f"/tin-tuc/{CONFERENCE_SLUG}/"
+
+
+@pytest.fixture(autouse=True)
+def no_views_yet(site):
+    """Start from no views: the demo seeds a week of them."""
+    ArticleViews.objects.all().delete()
+    most_read.forget_block()
 
 
 @pytest.fixture
