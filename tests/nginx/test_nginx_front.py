@@ -81,6 +81,8 @@ def front(tmp_path_factory):
     prepare(env, SETUP)
     (tmp / "media").mkdir(exist_ok=True)
     (tmp / "media" / "ghi-chu.txt").write_text("tệp tải lên")
+    (tmp / "media" / "documents").mkdir(exist_ok=True)
+    (tmp / "media" / "documents" / "van-ban.docx").write_bytes(b"PK\x03\x04")
     server_block = envsubst(
         (Path(settings.BASE_DIR) / "deploy/nginx/portal.conf.template").read_text(),
         LISTEN=f"127.0.0.1:{nginx_port}",
@@ -149,6 +151,9 @@ def test_static_and_media_files_come_from_disk(front):
     status, headers, _ = get(front["port"], "/media/ghi-chu.txt")
     assert status == 200
     assert headers["X-Content-Type-Options"] == "nosniff"
+    # Documents' files only through the portal's download view.
+    status, _headers, _ = get(front["port"], "/media/documents/van-ban.docx")
+    assert status == 404
 
 
 def test_anonymous_pages_come_from_the_micro_cache(front):
