@@ -49,4 +49,5 @@ def test_a_decisions_valid_scan_is_kept_when_the_decision_is_refused(staff_clien
     again[found.group(1)] = found.group(2)
     saved = staff_client.post(url, again)
     assert saved.status_code == 302
-    assert Decision.objects.get().scan.read().startswith(b"%PDF-1.4")
+    with Decision.objects.get().scan.open("rb") as scan_file:
+        assert scan_file.read().startswith(b"%PDF-1.4")
