@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEntry
 from audit.recorder import record_bulk
 from core.cache import content_changed
+from core.importing import ImportRefused, RowError
 from core.text import clean_text, name_key, search_key
 from organisation.models import Unit
 
@@ -83,32 +84,8 @@ LIMITS = {
 }
 
 
-@dataclass
-class RowError:
-    """A problem with the file (row None) or with one of its rows (as Excel
-    numbers them: the header is row 1)."""
-
-    row: int | None
-    code: str
-    message: str
-
-    def __str__(self):
-        if self.row is None:
-            return self.message
-        return _("Row %(row)d: %(message)s") % {
-            "row": self.row,
-            "message": self.message,
-        }
-
-
-class AwardsImportError(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__("; ".join(str(error) for error in errors))
-        self.errors = errors
-
-    @property
-    def codes(self):
-        return [(error.row, error.code) for error in self.errors]
+class AwardsImportError(ImportRefused):
+    pass
 
 
 @dataclass

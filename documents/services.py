@@ -23,6 +23,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.importing import ImportRefused, RowError
 from core.text import clean_text, name_key, search_key
 from organisation.models import Unit
 
@@ -77,32 +78,8 @@ MAX_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
 LIMITS = {"signer_name": 120, "signer_title": 160, "excerpt": 2000}
 
 
-@dataclass
-class RowError:
-    """A problem with the archive (row None) or one of its rows, numbered
-    as in Excel (the header is row 1)."""
-
-    row: int | None
-    code: str
-    message: str
-
-    def __str__(self):
-        if self.row is None:
-            return self.message
-        return _("Row %(row)d: %(message)s") % {
-            "row": self.row,
-            "message": self.message,
-        }
-
-
-class DocumentsImportError(Exception):
-    def __init__(self, errors: list[RowError]):
-        super().__init__("; ".join(str(error) for error in errors))
-        self.errors = errors
-
-    @property
-    def codes(self):
-        return [(error.row, error.code) for error in self.errors]
+class DocumentsImportError(ImportRefused):
+    pass
 
 
 @dataclass
