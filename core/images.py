@@ -333,13 +333,28 @@ class RenditionsMixin:
                 )
             finally:
                 self.image.close()
+            # The size is stored with the renditions: with it missing, Django
+            # would open the original on every load of the row, and a row
+            # whose file is gone would fail every page showing it.
+            size = self._stored_size()
+            for name, value in size.items():
+                setattr(self, name, value)
             type(self)._default_manager.filter(pk=self.pk).update(
-                renditions=self.renditions
+                renditions=self.renditions, **size
             )
             self._saved_image_name = self.image.name
             delete_renditions(old)
             return True
         return False
+
+    def _stored_size(self) -> dict:
+        field = self._meta.get_field("image")
+        size = {}
+        if field.width_field:
+            size[field.width_field] = self.renditions["width"]
+        if field.height_field:
+            size[field.height_field] = self.renditions["height"]
+        return size
 
     @property
     def srcset(self):

@@ -158,3 +158,28 @@ def test_album_slug_and_public_listing():
     listed = Album.objects.for_listing().get()
     assert (listed.photo_total, listed.cover_id) == (2, first.pk)
     assert hidden not in Album.objects.for_sitemap()
+
+
+def test_the_size_is_stored_so_a_lost_file_does_not_break_pages(client):
+    """Django reads an image's size from its file when the row lacks it: with
+    the size stored, a photo whose file was lost still shows its article."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from core.demo_media import draw_jpeg
+    from tests.factories import ArticleFactory
+
+    # Saved through the file, as the demo and a shell session do.
+    library_photo = Photo(caption_vi="Toàn cảnh hội nghị", alt_text_vi="Hội trường")
+    library_photo.image.save("hoi-truong.jpg", ContentFile(draw_jpeg("conference")))
+    stored = Photo.objects.get(pk=library_photo.pk)
+    assert (stored.width, stored.height) == (
+        library_photo.renditions["width"],
+        library_photo.renditions["height"],
+    )
+    assert stored.width and stored.height
+    article = ArticleFactory(publish_at=datetime.datetime.now(datetime.UTC))
+    PhotoFactory(article=article, photo=library_photo)
+    default_storage.delete(library_photo.image.name)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
