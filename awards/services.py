@@ -11,7 +11,6 @@ import csv
 import datetime
 import io
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
@@ -23,8 +22,9 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEntry
 from audit.recorder import record_bulk
 from core.cache import content_changed
-from core.importing import ImportRefused, RowError
-from core.text import clean_text, name_key, search_key
+from core.importing import ImportRefused, RowError, cell_date, cell_text, read_upload
+from core.importing import sheet_rows as read_sheet
+from core.text import name_key, search_key
 from organisation.models import Unit
 
 from .models import (
@@ -67,7 +67,6 @@ _CLASS_WORDS = {"nhat": "1", "nhi": "2", "ba": "3", "i": "1", "ii": "2", "iii": 
 _CLASS_SUFFIX = re.compile(r"^(?P<form>.+?)[\s,;-]*hạng\s+(?P<cls>\S+)$")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_ROWS = 20_000
 # Rows per INSERT and values per IN (…) of the import; SQLite lowers it to its
 # limit of 999 parameters a query.
@@ -179,8 +178,8 @@ class ParsedImport:
 def awards_parse(*, file) -> ParsedImport:
     """Read and check an .xlsx file; raise AwardsImportError listing every
     problem, or return the rows to import."""
-    data = _read_upload(file)
-    sheet_rows = _sheet_rows(data)
+    data = read_upload(file, max_bytes=MAX_FILE_BYTES, refused=AwardsImportError)
+    sheet_rows = read_sheet(data, max_bytes=MAX_FILE_BYTES, refused=AwardsImportError)
     header = next(sheet_rows, None)
     _check_header(header)
     issuers = _lookup(Unit.objects.select_related("level"))
@@ -200,7 +199,9 @@ def awards_parse(*, file) -> ParsedImport:
                 ]
             )
         columns = len(HEADERS)
-        cells = [_text(value) for value in (list(values) + [None] * columns)[:columns]]
+        cells = [
+            cell_text(value) for value in (list(values) + [None] * columns)[:columns]
+        ]
         if not any(cells):
             continue
         row_errors = []
@@ -258,65 +259,9 @@ def awards_parse(*, file) -> ParsedImport:
     return ParsedImport(rows=rows, warnings=warnings)
 
 
-def _read_upload(file) -> bytes:
-    size = getattr(file, "size", None)
-    if size is not None and size > MAX_FILE_BYTES:
-        raise _file_error("too_large")
-    if hasattr(file, "seek"):
-        file.seek(0)
-    data = file.read(MAX_FILE_BYTES + 1)
-    if not data:
-        raise _file_error("empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise _file_error("too_large")
-    return data
-
-
-def _file_error(code):
-    messages = {
-        "empty": _("The file is empty."),
-        "too_large": _("The file is too large: at most %(size)d MB.")
-        % {"size": MAX_FILE_BYTES // (1024 * 1024)},
-        "not_xlsx": _("The file is not an Excel workbook (.xlsx)."),
-        "no_sheet": _("The workbook has no sheet."),
-    }
-    return AwardsImportError([RowError(None, code, messages[code])])
-
-
-def _sheet_rows(data: bytes):
-    import openpyxl  # only the import and export need it
-
-    buffer = io.BytesIO(data)
-    try:
-        with zipfile.ZipFile(buffer) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _file_error("not_xlsx") from None
-    if unpacked > MAX_UNPACKED_BYTES:  # a "zip bomb"
-        raise _file_error("too_large")
-    buffer.seek(0)
-    try:
-        workbook = openpyxl.load_workbook(buffer, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-        raise _file_error("not_xlsx") from None
-    if not workbook.worksheets:
-        workbook.close()
-        raise _file_error("no_sheet")
-    return _rows_then_close(workbook)
-
-
-def _rows_then_close(workbook):
-    try:
-        yield from workbook.worksheets[0].iter_rows(values_only=True)
-    except Exception:  # noqa: BLE001 - a damaged sheet fails while being read
-        raise _file_error("not_xlsx") from None
-    finally:
-        workbook.close()
-
-
 def _check_header(header):
     expected = [name_key(title) for title in HEADERS]
-    found = [name_key(_text(value)) for value in (header or ())]
+    found = [name_key(cell_text(value)) for value in (header or ())]
     while found and not found[-1]:
         found.pop()
     if found not in (expected, expected[: len(LEGACY_HEADERS)]):
@@ -352,16 +297,6 @@ def _lookup(queryset):
     return _Lookup(list(queryset))
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%d/%m/%Y")
-    return clean_text(str(value))
-
-
 def _check_row(number, values, cells, issuers, forms, errors):
     (order, decision_number, date, issuer, signer, form, kind, name, position, unit,
      achievement, signer_title, excerpt) = cells  # fmt: skip
@@ -373,7 +308,7 @@ def _check_row(number, values, cells, issuers, forms, errors):
         error("bad_order", _("The number (STT) must be a whole number."))
     if not decision_number:
         error("number_missing", _("The decision number is missing."))
-    parsed_date = _parse_date(values[2] if len(values) > 2 else None)
+    parsed_date = cell_date(values[2] if len(values) > 2 else None)
     if not date:
         error("date_missing", _("The decision date is missing."))
     elif parsed_date is None:
@@ -473,22 +408,6 @@ def _match_form(text, forms):
         if form and award_class and form.has_classes:
             return form, award_class
     return None, ""
-
-
-def _parse_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            parsed = datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        if 1945 <= parsed.year <= 2200:
-            return parsed
-    return None
 
 
 def form_allowed(*, form: AwardForm, issuer: Unit) -> bool:

@@ -23,7 +23,14 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.importing import ImportRefused, RowError
+from core.importing import (
+    ImportRefused,
+    RowError,
+    cell_date,
+    cell_text,
+    read_upload,
+    sheet_rows,
+)
 from core.text import clean_text, name_key, search_key
 from organisation.models import Unit
 
@@ -199,7 +206,8 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
     """Check every row of the .xlsx ``sheet`` and every attachment in
     ``files`` (FolderFiles or ZipFiles); raise DocumentsImportError listing
     every problem, or return the rows."""
-    rows_in = _sheet_rows(_read(sheet))
+    data = read_upload(sheet, max_bytes=MAX_SHEET_BYTES, refused=DocumentsImportError)
+    rows_in = sheet_rows(data, max_bytes=MAX_SHEET_BYTES, refused=DocumentsImportError)
     columns = _columns(next(rows_in, None))
     lookups = {
         "type": _by_keys(DocumentType.objects.all(), extra=lambda t: [t.code]),
@@ -228,7 +236,7 @@ def documents_parse(*, sheet, files) -> list[ImportRow]:
         ordered = [
             values[i] if i is not None and i < len(values) else None for i in columns
         ]
-        cells = [_text(v) for v in ordered]
+        cells = [cell_text(v) for v in ordered]
         if not any(cells):
             continue
         row_errors = []
@@ -273,7 +281,7 @@ def _columns(header) -> list[int | None]:
     a sheet without a required column is refused."""
     found = {}
     for index, title in enumerate(header or ()):
-        found.setdefault(name_key(_text(title)), index)
+        found.setdefault(name_key(cell_text(title)), index)
     columns = [found.get(name_key(title)) for title in HEADERS + list(RELATION_HEADERS)]
     missing = [
         title for title in REQUIRED_HEADERS if found.get(name_key(title)) is None
@@ -364,61 +372,6 @@ def _resolve_relations(rows):
     return errors
 
 
-def _read(file) -> bytes:
-    if hasattr(file, "seek"):
-        file.seek(0)
-    data = file.read(MAX_SHEET_BYTES + 1)
-    if not data:
-        raise DocumentsImportError([RowError(None, "empty", _("The file is empty."))])
-    if len(data) > MAX_SHEET_BYTES:
-        raise DocumentsImportError(
-            [
-                RowError(
-                    None,
-                    "too_large",
-                    _("The file is too large: at most %(size)d MB.")
-                    % {"size": MAX_SHEET_BYTES // (1024 * 1024)},
-                )
-            ]
-        )
-    return data
-
-
-def _sheet_rows(data: bytes):
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(data), read_only=True, data_only=True
-        )
-    except Exception as exc:
-        raise DocumentsImportError(
-            [
-                RowError(
-                    None,
-                    "not_xlsx",
-                    _("The file is not an Excel workbook (.xlsx)."),
-                )
-            ]
-        ) from exc
-    sheet = workbook.worksheets[0] if workbook.worksheets else None
-    if sheet is None:
-        raise DocumentsImportError(
-            [RowError(None, "no_sheet", _("The workbook has no sheet."))]
-        )
-    return sheet.iter_rows(values_only=True)
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return clean_text(str(value))
-
-
 class _Lookup:
     def __init__(self):
         self.by_key = {}
@@ -435,22 +388,6 @@ def _by_keys(queryset, extra=lambda item: []):
 
 def _find(lookup, text):
     return lookup.by_key.get(name_key(text)) or lookup.by_key.get(search_key(text))
-
-
-def _parse_date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            parsed = datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        if 1945 <= parsed.year <= 2200:
-            return parsed
-    return None
 
 
 def _check_row(number, values, cells, lookups, files, errors):
@@ -515,7 +452,7 @@ def _check_row(number, values, cells, lookups, files, errors):
         ("effective_on", effective_text, 8, False),
         ("expires_on", expires_text, 9, False),
     ):
-        dates[key] = _parse_date(raw[position]) if text else None
+        dates[key] = cell_date(raw[position]) if text else None
         if not text and required:
             error("date_missing", _("The date issued is missing."))
         elif text and dates[key] is None:

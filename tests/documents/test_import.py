@@ -85,6 +85,21 @@ def test_a_bad_row_or_a_fake_pdf_imports_nothing_and_names_the_rows(folder):
     assert not DocumentFile.objects.exists()
 
 
+def zip_bomb():
+    """A small zip that claims 61 MB unpacked: refused before openpyxl opens it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (61 * 1024 * 1024))
+    buffer.seek(0)
+    return buffer
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(folder):
+    with pytest.raises(DocumentsImportError) as error:
+        documents_import(sheet=zip_bomb(), files=FolderFiles(folder))
+    assert error.value.codes == [(None, "too_large")]
+
+
 @pytest.mark.parametrize(
     ("sheet", "code"),
     [
