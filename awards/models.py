@@ -20,7 +20,13 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import NamedEntry
-from core.text import clean_text, fold_for_search, nfc, search_key
+from core.text import (
+    clean_text,
+    fold_for_search,
+    nfc,
+    normalise_translations,
+    search_key,
+)
 from organisation.models import Level, Unit
 
 PDF_MAGIC = b"%PDF-"
@@ -260,10 +266,7 @@ class Decision(models.Model):
         self.number = nfc(self.number or "").strip()
         self.number_key = search_key(self.number)
         self.signer_name = nfc(self.signer_name)
-        for language in ("vi", "en"):
-            for name in ("signer_title", "excerpt", "achievement"):
-                field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field) or ""))
+        normalise_translations(self, "signer_title", "excerpt", "achievement")
         if not self.year and self.date:
             self.year = self.date.year
         self.search_title, self.search_text = self.search_fields()
@@ -551,9 +554,7 @@ class Award(models.Model):
         self.name = clean_text(self.name)
         self.position = clean_text(self.position)
         self.unit = clean_text(self.unit)
-        for language in ("vi", "en"):
-            field = f"achievement_{language}"
-            setattr(self, field, nfc(getattr(self, field) or ""))
+        normalise_translations(self, "achievement")
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -5,6 +5,7 @@ import html
 import re
 import unicodedata
 
+from django.conf import settings
 from django.utils.text import slugify
 
 # A slash, dot or backslash between digits ("12/2026") becomes a hyphen, not nothing.
@@ -20,6 +21,16 @@ def nfc(value: str) -> str:
     """Some Vietnamese keyboards send decomposed (NFD) text that looks the same
     but does not compare equal; store everything composed."""
     return unicodedata.normalize("NFC", value) if value else value
+
+
+def normalise_translations(instance, *names: str, clean=nfc) -> None:
+    """Pass every language's column of the translated fields ``names``
+    (``title_vi``, ``title_en``…) through ``clean`` (composing by default);
+    an empty column becomes ""."""
+    for code, _language in settings.LANGUAGES:
+        for name in names:
+            field = f"{name}_{code}"
+            setattr(instance, field, clean(getattr(instance, field) or ""))
 
 
 def slugify_vi(value: str, max_length: int = 200) -> str:

@@ -26,6 +26,7 @@ from core.text import (
     fold_for_search,
     html_to_text,
     nfc,
+    normalise_translations,
     search_key,
     unique_slug,
 )
@@ -556,12 +557,10 @@ class Draft(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            title = f"title_{language}"
-            setattr(self, title, clean_text(getattr(self, title) or ""))
-            for name in ("body", "report"):
-                field = f"{name}_{language}"
-                setattr(self, field, sanitize_html(nfc(getattr(self, field) or "")))
+        normalise_translations(self, "title", clean=clean_text)
+        normalise_translations(
+            self, "body", "report", clean=lambda v: sanitize_html(nfc(v))
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -21,7 +21,13 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import EDITOR_EXTENSIONS, sanitize_html, split_blocks
-from core.text import fold_for_search, html_to_text, nfc, unique_slug
+from core.text import (
+    fold_for_search,
+    html_to_text,
+    nfc,
+    normalise_translations,
+    unique_slug,
+)
 from photos.models import library_upload_to
 
 # What the body editor offers; core.html.sanitize_html enforces it on save.
@@ -413,9 +419,7 @@ class Photo(models.Model):
         return str(self.caption or self.photo)
 
     def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            field = f"caption_override_{language}"
-            setattr(self, field, nfc(getattr(self, field) or ""))
+        normalise_translations(self, "caption_override")
         super().save(*args, **kwargs)
         self.article.refresh_search_fields()
         self.article.record_photos()

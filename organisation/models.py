@@ -19,7 +19,14 @@ from django_prose_editor.fields import ProseEditorField
 from core.html import sanitize_html
 from core.images import PhotoField, RenditionsMixin
 from core.models import NamedEntry
-from core.text import clean_text, fold_for_search, html_to_text, nfc, unique_slug
+from core.text import (
+    clean_text,
+    fold_for_search,
+    html_to_text,
+    nfc,
+    normalise_translations,
+    unique_slug,
+)
 
 # What the rich-text editors offer; core.html.sanitize_html enforces it on save.
 TEXT_EDITOR_EXTENSIONS = {
@@ -172,9 +179,7 @@ class Unit(NamedEntry):
         verbose_name_plural = _("agencies and units")
 
     def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            field = f"functions_{language}"
-            setattr(self, field, sanitize_html(nfc(getattr(self, field) or "")))
+        normalise_translations(self, "functions", clean=lambda v: sanitize_html(nfc(v)))
         self.address = clean_text(self.address)
         self.phone = clean_text(self.phone)
         if not self.slug:
@@ -370,9 +375,7 @@ class Position(models.Model):
         return f"{self.person} – {self.title}"
 
     def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            field = f"title_{language}"
-            setattr(self, field, clean_text(getattr(self, field) or ""))
+        normalise_translations(self, "title", clean=clean_text)
         super().save(*args, **kwargs)
         self.unit.refresh_search_fields()
 

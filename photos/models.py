@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.cache import content_changed
 from core.images import PhotoField, RenditionsMixin, upload_extension
-from core.text import fold_for_search, nfc, unique_slug
+from core.text import fold_for_search, normalise_translations, unique_slug
 
 
 class AlbumQuerySet(models.QuerySet):
@@ -67,10 +67,7 @@ class Album(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            for name in ("title", "description"):
-                field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field) or ""))
+        normalise_translations(self, "title", "description")
         if not self.slug:
             self.slug = unique_slug(
                 Album, self.title_vi or self.title, instance_pk=self.pk
@@ -197,10 +194,7 @@ class Photo(RenditionsMixin, models.Model):
             )
 
     def save(self, *args, **kwargs):
-        for language in ("vi", "en"):
-            for name in ("caption", "alt_text", "place", "credit"):
-                field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field) or ""))
+        normalise_translations(self, "caption", "alt_text", "place", "credit")
         self.search_text = fold_for_search(
             *self.search_texts(), self.place_vi, self.place_en, self.credit_vi
         )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from core.html import sanitize_html
-from core.text import fold_for_search, html_to_text, nfc
+from core.text import fold_for_search, html_to_text, nfc, normalise_translations
 
 ANSWER_EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -287,12 +287,8 @@ class Question(models.Model):
     def set_derived_fields(self):
         """Compose the texts, sanitise the answer, set the status and the
         search columns: what save() does before writing (for bulk_create)."""
-        for language in ("vi", "en"):
-            for name in ("title", "content"):
-                field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field) or ""))
-            field = f"answer_{language}"
-            setattr(self, field, sanitize_html(nfc(getattr(self, field) or "")))
+        normalise_translations(self, "title", "content")
+        normalise_translations(self, "answer", clean=lambda v: sanitize_html(nfc(v)))
         self.set_status()
         self.search_title, self.search_text = self.search_fields()
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.audio import CONTENT_TYPES, audio_kind, validate_audio_file
 from core.images import PhotoField, RenditionsMixin
-from core.text import nfc
+from core.text import nfc, normalise_translations
 
 
 def _random_name(folder, filename):
@@ -199,10 +199,9 @@ class SiteSettings(models.Model):
         return str(_("Footer legal details"))
 
     def save(self, *args, **kwargs):
-        for name in ("managing_body", "responsible_person", "address", "licence"):
-            for language in ("vi", "en"):
-                field = f"{name}_{language}"
-                setattr(self, field, nfc(getattr(self, field) or ""))
+        normalise_translations(
+            self, "managing_body", "responsible_person", "address", "licence"
+        )
         super().save(*args, **kwargs)
 
     @classmethod
