@@ -10,6 +10,8 @@ The acting user comes from the request that django-simple-history's
 middleware keeps for the thread; the IP address is recorded for staff only.
 """
 
+import functools
+
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -113,6 +115,7 @@ def record_bulk(action, *, model, description: str, changes=None):
 # Field values ----------------------------------------------------------------
 
 
+@functools.cache  # a model's fields do not change while it runs
 def _fields(model):
     """The fields worth comparing: concrete, editable, not set by themselves
     (auto_now), and for a translated field its per-language columns only."""

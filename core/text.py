@@ -33,6 +33,17 @@ def normalise_translations(instance, *names: str, clean=nfc) -> None:
             setattr(instance, field, clean(getattr(instance, field) or ""))
 
 
+def phone_uri(phone: str) -> str:
+    """tel: URI of a Vietnamese number as written ("0239 3836 135" ->
+    "tel:+842393836135")."""
+    digits = "".join(c for c in phone or "" if c.isdigit() or c == "+")
+    if not digits:
+        return ""
+    if digits.startswith("0"):
+        digits = "+84" + digits[1:]
+    return f"tel:{digits}"
+
+
 def slugify_vi(value: str, max_length: int = 200) -> str:
     """ASCII slug that keeps Vietnamese words: "Đồng chí" -> "dong-chi", and
     dates readable: "12/2026" -> "12-2026", "05.12.2019" -> "05-12-2019"."""

@@ -6,6 +6,7 @@ The extension must agree with the bytes, so a renamed file is refused."""
 import posixpath
 import unicodedata
 import zipfile
+import zlib
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +20,19 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_MAGIC = b"%PDF-"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# What reading a member of a zip can raise: damaged, encrypted (RuntimeError),
+# an unsupported compression (NotImplementedError), a truncated stream.
+UNREADABLE_ZIP = (
+    zipfile.BadZipFile,
+    OSError,
+    KeyError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    EOFError,
+    zlib.error,
+)
 
 
 class FileKind(models.TextChoices):
@@ -67,7 +81,7 @@ def sniff(file) -> str | None:
                         return FileKind.DOCX
                     if "xl/workbook.xml" in names:
                         return FileKind.XLSX
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        except UNREADABLE_ZIP:
             return None
         finally:
             file.seek(0)

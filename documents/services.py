@@ -34,7 +34,7 @@ from core.importing import (
 from core.text import clean_text, name_key, search_key
 from organisation.models import Unit
 
-from .files import check_upload, max_bytes
+from .files import UNREADABLE_ZIP, check_upload, max_bytes
 from .models import (
     NUMBER_RE,
     Comment,
@@ -509,11 +509,17 @@ def _check_row(number, values, cells, lookups, files, errors):
                 % {"name": name, "size": max_bytes() // (1024 * 1024)},
             )
             continue
-        with files.open(found) as handle:
-            try:
+        try:
+            with files.open(found) as handle:
                 check_upload(handle, name)
-            except ValidationError as exc:
-                error("bad_file", " ".join(exc.messages))
+        except ValidationError as exc:
+            error("bad_file", " ".join(exc.messages))
+        except UNREADABLE_ZIP:
+            error(
+                "bad_file",
+                _("The file “%(name)s” cannot be read from the zip file.")
+                % {"name": name},
+            )
     if errors:
         return None
     return ImportRow(

@@ -31,7 +31,6 @@ from core.text import (
 from photos.models import library_upload_to
 
 # What the body editor offers; core.html.sanitize_html enforces it on save.
-BODY_EDITOR_EXTENSIONS = EDITOR_EXTENSIONS
 
 
 class Category(models.Model):
@@ -165,7 +164,7 @@ class Article(models.Model):
         _("summary"), blank=True, help_text=_("One or two sentences shown in lists.")
     )
     body = ProseEditorField(
-        _("body"), blank=True, extensions=BODY_EDITOR_EXTENSIONS, sanitize=sanitize_html
+        _("body"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitize_html
     )
     category = models.ForeignKey(
         Category,
@@ -517,10 +516,6 @@ class ArticleRevision(models.Model):
 
     def __str__(self):
         return self.content.get("title_vi") or str(self.article)
-
-    @property
-    def is_open(self):
-        return self.state in (self.State.PENDING, self.State.RETURNED)
 
 
 class ArticleTransition(models.Model):

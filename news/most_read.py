@@ -146,7 +146,10 @@ def render_block(request, argument="") -> str:
         try:
             html = render_to_string(
                 "news/includes/most_read.html",
-                {"articles": list(Article.objects.most_read(DAYS)[:BLOCK_SIZE])},
+                {
+                    "articles": list(Article.objects.most_read(DAYS)[:BLOCK_SIZE]),
+                    "days": DAYS,
+                },
             )
         except DatabaseError:
             # The database is away: the last block this process showed.

@@ -376,7 +376,8 @@ def article_approve(
     if article.status == Status.PUBLISHED:
         if not revision:
             raise PermissionDenied
-        article_apply_content(article=article, content=revision.content)
+        # The category named in the edit may have been deleted since.
+        article_apply_content(article=article, content=_clean_content(revision.content))
         if publish_at and publish_at > now:
             article.publish_at = publish_at
         article.save()

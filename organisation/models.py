@@ -16,8 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from core.html import sanitize_html
-from core.images import PhotoField, RenditionsMixin
+from core.html import EDITOR_EXTENSIONS, sanitize_html
+from core.images import PhotoField, RenditionsMixin, upload_extension
 from core.models import NamedEntry
 from core.text import (
     clean_text,
@@ -25,25 +25,29 @@ from core.text import (
     html_to_text,
     nfc,
     normalise_translations,
+    phone_uri,
     unique_slug,
 )
 
 # What the rich-text editors offer; core.html.sanitize_html enforces it on save.
 TEXT_EDITOR_EXTENSIONS = {
-    "Bold": True,
-    "Italic": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-    "Link": {"enableTarget": False},
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "History": True,
+    name: EDITOR_EXTENSIONS[name]
+    for name in (
+        "Bold",
+        "Italic",
+        "Heading",
+        "BulletList",
+        "OrderedList",
+        "ListItem",
+        "Blockquote",
+        "HardBreak",
+        "Link",
+        "Table",
+        "TableRow",
+        "TableHeader",
+        "TableCell",
+        "History",
+    )  # fmt: skip
 }
 
 # Addresses under /gioi-thieu/ that the views use: a town page cannot take them.
@@ -247,21 +251,11 @@ class Unit(NamedEntry):
         return phone_uri(self.phone)
 
 
-def phone_uri(phone: str) -> str:
-    """tel: URI of a Vietnamese number as written ("0239 3836 135" ->
-    "tel:+842393836135")."""
-    digits = "".join(c for c in phone or "" if c.isdigit() or c == "+")
-    if not digits:
-        return ""
-    if digits.startswith("0"):
-        digits = "+84" + digits[1:]
-    return f"tel:{digits}"
-
-
 def portrait_upload_to(instance, filename):
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    suffix = f".{suffix}" if suffix in {"jpg", "jpeg", "png", "webp"} else ""
-    return f"portraits/{timezone.now():%Y/%m}/{secrets.token_hex(8)}{suffix}"
+    return (
+        f"portraits/{timezone.now():%Y/%m}/{secrets.token_hex(8)}"
+        f"{upload_extension(filename)}"
+    )
 
 
 class PersonQuerySet(models.QuerySet):
@@ -446,7 +440,10 @@ class AboutPage(models.Model):
             slug = unique_slug(
                 AboutPage, self.title_vi or self.title, instance_pk=self.pk
             )
-            self.slug = f"{slug}-2" if slug in RESERVED_SLUGS else slug
+            if slug in RESERVED_SLUGS:
+                # "lanh-dao-2" may be taken too (a second page of that title).
+                slug = unique_slug(AboutPage, f"{slug}-2", instance_pk=self.pk)
+            self.slug = slug
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -188,8 +188,11 @@ def attachment_download(request, pk):
         raise Http404
     is_pdf = question.attachment_kind == Question.AttachmentKind.PDF
     # At most QUESTIONS_ATTACHMENT_MAX_BYTES: read whole, nothing left open.
-    with question.attachment.open("rb") as file:
-        content = file.read()
+    try:
+        with question.attachment.open("rb") as file:
+            content = file.read()
+    except OSError:
+        raise Http404 from None
     response = HttpResponse(
         content,
         content_type="application/pdf" if is_pdf else "application/octet-stream",

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from core.counting import is_bot
+
 from . import visits
 
 
@@ -22,7 +24,7 @@ class VisitCounterMiddleware:
             and response.status_code == 200
             and response.get("Content-Type", "").startswith("text/html")
             and not request.path_info.startswith(self.excluded)
-            and not visits.is_bot(request.META.get("HTTP_USER_AGENT", ""))
+            and not is_bot(request.META.get("HTTP_USER_AGENT", ""))
         ):
             visits.record_visit(request)
         return response

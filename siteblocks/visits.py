@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from core.client import client_address
 from core.counting import incr as _incr
-from core.counting import is_bot  # noqa: F401 - the middleware's check
 
 from .models import SiteStatistics
 

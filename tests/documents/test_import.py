@@ -130,6 +130,23 @@ def test_a_zip_of_files_works_like_a_folder():
     assert report.files == 1
 
 
+def test_a_file_the_zip_cannot_unpack_is_named_not_a_crash():
+    """A member stored with a compression zipfile does not know (as some
+    archivers' encryption does) is a refused row, not a server error."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Kế hoạch 15.pdf", simple_pdf(["a"]))
+    data = bytearray(buffer.getvalue())
+    # The compression method (offset 8 of the local header, 10 of the central
+    # one): 99, AES, which zipfile cannot read.
+    data[8:10] = (99).to_bytes(2, "little")
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    with pytest.raises(DocumentsImportError) as error:
+        documents_import(sheet=xlsx([row()]), files=ZipFiles(io.BytesIO(bytes(data))))
+    assert error.value.codes == [(2, "bad_file")]
+
+
 def test_a_broken_zip_is_refused():
     with pytest.raises(DocumentsImportError) as error:
         ZipFiles(io.BytesIO(b"PK broken"))

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from PIL import Image
 
-from organisation.models import AboutPage, Person, Unit, phone_uri
+from core.text import phone_uri
+from organisation.models import AboutPage, Person, Unit
 from organisation.vcard import escape, fold, person_vcard, split_name
 from tests.organisation.factories import (
     AboutPageFactory,
@@ -183,3 +184,14 @@ def test_one_person_may_hold_two_titles_in_one_unit_without_english():
         person=first.person, unit=first.unit, title_vi="Kiêm Tổ trưởng", title_en=""
     )
     assert first.unit.positions.count() == 2
+
+
+def test_two_about_pages_on_a_reserved_address_get_their_own():
+    """“Lãnh đạo” is the leaders page's address: two town pages of that title
+    get lanh-dao-2 and lanh-dao-2-2, not the same one twice."""
+    from tests.organisation.factories import AboutPageFactory
+
+    first = AboutPageFactory(title_vi="Lãnh đạo", slug="")
+    second = AboutPageFactory(title_vi="Lãnh đạo", slug="")
+    assert first.slug == "lanh-dao-2"
+    assert second.slug not in {"lanh-dao", "lanh-dao-2"}

@@ -145,6 +145,15 @@ def test_attachment_download_is_for_staff_only(staff_client):
     )
 
 
+def test_an_attachment_lost_from_disk_is_not_found_not_a_crash(staff_client):
+    question = QuestionFactory(
+        attachment=SimpleUploadedFile("don.pdf", PDF_BYTES), attachment_kind="pdf"
+    )
+    question.attachment.storage.delete(question.attachment.name)
+    url = reverse("admin:questions_question_attachment", args=[question.pk])
+    assert staff_client.get(url).status_code == 404
+
+
 def test_admin_pages_are_vietnamese(staff_client):
     question = QuestionFactory(answer_vi="<p>Trả lời</p>")
     pages = [
